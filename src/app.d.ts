@@ -1,0 +1,15 @@
+// See https://svelte.dev/docs/kit/types#app.d.ts
+import type { SessionUser } from '$lib/server/auth';
+
+declare global {
+	namespace App {
+		interface Locals {
+			user: SessionUser | null;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

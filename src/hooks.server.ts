@@ -1,0 +1,49 @@
+// Runs around every request: start-up once, the facilitator's session, security headers, and a
+// log line per request that holds no IP address and no respondent token.
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import { log, redactPath } from '$lib/server/log';
+import { startUp } from '$lib/server/startup';
+import { ScanFileError } from '$lib/scan/parse';
+
+export const init: ServerInit = async () => {
+	try {
+		await startUp();
+	} catch (e) {
+		if (e instanceof ScanFileError) {
+			console.error(`\n${e.message}\n\nQuickscan start niet tot dit bestand is hersteld (controleer met: npm run scans:check).\n`);
+			process.exit(1);
+		}
+		throw e;
+	}
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = token ? validateSession(db(), token, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }) : null;
+	if (token && !event.locals.user) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'no-referrer');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	if (event.url.pathname.startsWith('/s/') || event.locals.user) response.headers.set('Cache-Control', 'no-store');
+	log.info('request', {
+		method: event.request.method,
+		path: redactPath(event.url.pathname),
+		status: response.status,
+		ms: Math.round(performance.now() - started)
+	});
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: 'Deze pagina bestaat niet.' };
+	const id = crypto.randomUUID().slice(0, 8);
+	log.error('unhandled error', { id, path: redactPath(event.url.pathname), status, message, error: error instanceof Error ? error.stack : String(error) });
+	return { message: `Er ging iets mis aan onze kant. Probeer het later opnieuw. (foutcode ${id})` };
+};

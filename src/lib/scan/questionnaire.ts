@@ -1,0 +1,127 @@
+// What one respondent is asked: the pages (one per theme) and the answer keys of a scan in a given
+// variant and role, and the zod schemas that validate answers against exactly those questions.
+import { z } from '../validation';
+import type { ScanDefinition, ScanItem, ScanRole, ScanTheme } from './schema';
+
+export type Variant = 'full' | 'short';
+
+export const DONT_KNOW = 'weet_niet';
+
+/** One answerable question on a page. Its `key` is what is stored and exported. */
+export type Question =
+	| { kind: 'likert'; key: string; item: ScanItem & { type: 'likert' }; number: number }
+	| { kind: 'mirror'; key: string; item: ScanItem & { type: 'likert' }; number: number; targetLabel: string }
+	| { kind: 'ladder-now' | 'ladder-desired'; key: string; item: ScanItem & { type: 'ladder' } }
+	| { kind: 'open'; key: string; item: ScanItem & { type: 'open' } };
+
+export type Page = { theme: ScanTheme; index: number; questions: Question[] };
+
+export type Answer =
+	| { kind: 'score'; score: 1 | 2 | 3 | 4 | 5 }
+	| { kind: 'dontKnow' }
+	| { kind: 'text'; text: string };
+
+export type QuestionnaireOptions = { variant: Variant; mirror: boolean; role: string };
+
+export const mirrorKey = (itemId: string) => `${itemId}.spiegel`;
+export const ladderKeys = (itemId: string) => ({ now: `${itemId}.nu`, desired: `${itemId}.gewenst` });
+
+export function findRole(scan: ScanDefinition, roleId: string): ScanRole | undefined {
+	return scan.roles.find((r) => r.id === roleId);
+}
+
+export function buildPages(scan: ScanDefinition, options: QuestionnaireOptions): Page[] {
+	const role = findRole(scan, options.role);
+	const pages: Page[] = [];
+	let number = 0;
+	for (const theme of scan.themes) {
+		const questions: Question[] = [];
+		for (const item of theme.items) {
+			if (options.variant === 'short' && !item.short) continue;
+			if (item.type === 'likert') {
+				number++;
+				questions.push({ kind: 'likert', key: item.id, item, number });
+				if (options.mirror && item.mirror && role?.mirrorTarget && role.mirrorLabel) {
+					questions.push({ kind: 'mirror', key: mirrorKey(item.id), item, number, targetLabel: role.mirrorLabel });
+				}
+			} else if (item.type === 'ladder') {
+				const keys = ladderKeys(item.id);
+				questions.push({ kind: 'ladder-now', key: keys.now, item });
+				questions.push({ kind: 'ladder-desired', key: keys.desired, item });
+			} else {
+				questions.push({ kind: 'open', key: item.id, item });
+			}
+		}
+		if (questions.length > 0) pages.push({ theme, index: pages.length + 1, questions });
+	}
+	return pages;
+}
+
+export function allQuestions(pages: Page[]): Question[] {
+	return pages.flatMap((p) => p.questions);
+}
+
+/** Every answer key a scan can hold, in any variant and role: used for imports and exports. */
+export function allAnswerKeys(scan: ScanDefinition): Map<string, Question['kind']> {
+	const keys = new Map<string, Question['kind']>();
+	for (const theme of scan.themes)
+		for (const item of theme.items) {
+			if (item.type === 'likert') {
+				keys.set(item.id, 'likert');
+				if (item.mirror) keys.set(mirrorKey(item.id), 'mirror');
+			} else if (item.type === 'ladder') {
+				const k = ladderKeys(item.id);
+				keys.set(k.now, 'ladder-now');
+				keys.set(k.desired, 'ladder-desired');
+			} else keys.set(item.id, 'open');
+		}
+	return keys;
+}
+
+/** Rough time estimate for the intro: statements take ~15 s, open questions ~1 min. */
+export function estimatedMinutes(pages: Page[]): number {
+	const qs = allQuestions(pages);
+	const open = qs.filter((q) => q.kind === 'open').length;
+	const seconds = (qs.length - open) * 15 + open * 60;
+	return Math.max(5, Math.round(seconds / 60 / 5) * 5);
+}
+
+const scoreOrDontKnow = z.union([
+	z.literal(DONT_KNOW).transform((): Answer => ({ kind: 'dontKnow' })),
+	z
+		.string()
+		.regex(/^[1-5]$/, 'kies 1 tot en met 5 of "weet niet"')
+		.transform((s): Answer => ({ kind: 'score', score: Number(s) as 1 | 2 | 3 | 4 | 5 }))
+]);
+
+/**
+ * The schema of one raw answer value ('1'..'5', 'weet_niet' or text) for a question kind.
+ * An empty value means "no answer" and parses to null, so clearing an answer is possible.
+ */
+export function answerValueSchema(kind: Question['kind'], maxLength = 1000) {
+	if (kind === 'open') {
+		return z
+			.string()
+			.max(maxLength, `Uw antwoord is te lang: maximaal ${maxLength} tekens.`)
+			.transform((s): Answer | null => (s.trim() === '' ? null : { kind: 'text', text: s.trim() }));
+	}
+	return z
+		.string()
+		.transform((s) => s.trim())
+		.pipe(z.union([z.literal('').transform(() => null), scoreOrDontKnow]));
+}
+
+/** The response schema built from a scan: a record of answer key → parsed answer (or null). */
+export function buildResponseSchema(pages: Page[]) {
+	const shape: Record<string, z.ZodType<Answer | null, string>> = {};
+	for (const q of allQuestions(pages)) {
+		shape[q.key] = answerValueSchema(q.kind, q.kind === 'open' ? q.item.maxLength : undefined).optional() as never;
+	}
+	return z.object(shape).strict();
+}
+
+export function formatAnswer(answer: Answer): string {
+	if (answer.kind === 'score') return String(answer.score);
+	if (answer.kind === 'dontKnow') return DONT_KNOW;
+	return answer.text;
+}

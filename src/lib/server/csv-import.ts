@@ -1,0 +1,132 @@
+// CSV import of answers collected elsewhere, in the long format the raw export also uses
+// (response,role,item,value). The whole file is checked first; one bad cell and nothing is stored.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { answerValueSchema, buildPages, allQuestions, type Answer, type Question } from '$lib/scan/questionnaire';
+import type { Db } from './db';
+import type { PilotWithScan } from './pilots';
+import { insertCompletedResponse } from './responses';
+
+export const IMPORT_COLUMNS = ['response', 'role', 'item', 'value'] as const;
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+const MAX_ERRORS_SHOWN = 20;
+
+export type ImportResult = { ok: true; responses: number; answers: number } | { ok: false; errors: string[] };
+
+function questionsByRole(pilot: PilotWithScan): Map<string, Map<string, Question>> {
+	const byRole = new Map<string, Map<string, Question>>();
+	for (const role of pilot.roles) {
+		const pages = buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role });
+		byRole.set(role, new Map(allQuestions(pages).map((q) => [q.key, q])));
+	}
+	return byRole;
+}
+
+function decode(bytes: Uint8Array): string | null {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return null;
+	}
+}
+
+/** Checks a file against the pilot's questions; returns the responses to store or the errors. */
+export function validateImport(pilot: PilotWithScan, bytes: Uint8Array): { errors: string[]; responses: Map<string, { role: string; answers: [string, Answer][] }> } {
+	const responses = new Map<string, { role: string; answers: [string, Answer][]; seen: Set<string> }>();
+	const fail = (errors: string[]) => ({ errors, responses: new Map() });
+	if (bytes.byteLength === 0) return fail(['Het bestand is leeg.']);
+	if (bytes.byteLength > MAX_IMPORT_BYTES) return fail(['Het bestand is groter dan 5 MB. Splits het in kleinere bestanden.']);
+	const text = decode(bytes);
+	if (text === null) return fail(['Het bestand is geen UTF-8-tekst. Sla het in Excel op als "CSV UTF-8 (door komma\'s gescheiden)".']);
+
+	let records: string[][];
+	try {
+		records = parse(text, { bom: true, delimiter: [',', ';'], relax_column_count: true, skip_empty_lines: true });
+	} catch (e) {
+		const line = (e as { lines?: number }).lines;
+		return fail([`Het bestand is geen geldige CSV${line ? ` (rond rij ${line})` : ''}. Controleer de aanhalingstekens.`]);
+	}
+	if (records.length === 0) return fail(['Het bestand is leeg.']);
+
+	const header = records[0].map((h) => h.trim().toLowerCase());
+	const col: Record<string, number> = {};
+	for (const name of IMPORT_COLUMNS) {
+		col[name] = header.indexOf(name);
+		if (col[name] === -1) return fail([`Rij 1: de kolom "${name}" ontbreekt. De eerste rij moet de kolomnamen ${IMPORT_COLUMNS.join(', ')} bevatten.`]);
+	}
+	if (records.length === 1) return fail(['Het bestand bevat alleen kolomnamen en geen antwoorden.']);
+
+	const questions = questionsByRole(pilot);
+	const errors: string[] = [];
+	for (let r = 1; r < records.length && errors.length < MAX_ERRORS_SHOWN; r++) {
+		const row = records[r];
+		const rowNo = r + 1;
+		const cell = (name: string) => (row[col[name]] ?? '').trim();
+		const id = cell('response');
+		const role = cell('role');
+		const key = cell('item');
+		const raw = row[col.value] ?? '';
+		if (!id) {
+			errors.push(`Rij ${rowNo}, kolom "response": vul een nummer of code voor het antwoordformulier in.`);
+			continue;
+		}
+		if (id.length > 100) {
+			errors.push(`Rij ${rowNo}, kolom "response": de code is te lang (hoogstens 100 tekens).`);
+			continue;
+		}
+		const roleQuestions = questions.get(role);
+		if (!roleQuestions) {
+			errors.push(`Rij ${rowNo}, kolom "role": "${role}" is geen rol van deze pilot. Kies uit: ${pilot.roles.join(', ')}.`);
+			continue;
+		}
+		const question = roleQuestions.get(key);
+		if (!question) {
+			errors.push(`Rij ${rowNo}, kolom "item": "${key}" is geen vraag van deze pilot voor de rol ${role}.`);
+			continue;
+		}
+		const parsed = answerValueSchema(question.kind, question.kind === 'open' ? question.item.maxLength : undefined).safeParse(raw);
+		if (!parsed.success) {
+			const hint = question.kind === 'open' ? parsed.error.issues[0].message : 'Gebruik 1 tot en met 5, weet_niet, of laat de cel leeg.';
+			errors.push(`Rij ${rowNo}, kolom "value": "${raw.slice(0, 40)}" is geen geldig antwoord op ${key}. ${hint}`);
+			continue;
+		}
+		let response = responses.get(id);
+		if (!response) responses.set(id, (response = { role, answers: [], seen: new Set() }));
+		if (response.role !== role) {
+			errors.push(`Rij ${rowNo}, kolom "role": formulier "${id}" heeft eerder de rol ${response.role}; één formulier hoort bij één rol.`);
+			continue;
+		}
+		if (response.seen.has(key)) {
+			errors.push(`Rij ${rowNo}, kolom "item": formulier "${id}" heeft al een antwoord op ${key}.`);
+			continue;
+		}
+		response.seen.add(key);
+		if (parsed.data) response.answers.push([key, parsed.data]);
+	}
+	if (errors.length >= MAX_ERRORS_SHOWN) errors.push('Er zijn meer fouten; herstel deze eerst.');
+	return errors.length ? fail(errors) : { errors, responses };
+}
+
+/** All or nothing: every response of the file is stored in one transaction, or none is. */
+export function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8Array): ImportResult {
+	const { errors, responses } = validateImport(pilot, bytes);
+	if (errors.length) return { ok: false, errors };
+	let answerCount = 0;
+	db.transaction((tx) => {
+		for (const response of responses.values()) {
+			insertCompletedResponse(tx as unknown as Db, { pilotId: pilot.id, role: response.role, source: 'import', answers: response.answers });
+			answerCount += response.answers.length;
+		}
+	});
+	return { ok: true, responses: responses.size, answers: answerCount };
+}
+
+/** A template with every question of the pilot for one example respondent per role. */
+export function importTemplate(pilot: PilotWithScan): string {
+	const rows: string[][] = [[...IMPORT_COLUMNS]];
+	const questions = questionsByRole(pilot);
+	pilot.roles.forEach((role, i) => {
+		for (const key of questions.get(role)!.keys()) rows.push([`voorbeeld-${i + 1}`, role, key, '']);
+	});
+	return stringify(rows);
+}

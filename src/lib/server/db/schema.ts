@@ -1,0 +1,142 @@
+// The database schema (drizzle, SQLite). Migrations in `drizzle/` are generated from this file
+// with `npm run db:generate`; never edit them by hand.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+	text('created_at')
+		.notNull()
+		.default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`);
+
+export const users = sqliteTable('users', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	email: text('email').notNull().unique(),
+	name: text('name').notNull().default(''),
+	passwordHash: text('password_hash').notNull(),
+	role: text('role', { enum: ['admin', 'facilitator', 'viewer'] }).notNull(),
+	active: integer('active', { mode: 'boolean' }).notNull().default(true),
+	createdAt: createdAt()
+});
+
+/** Sessions are stored by the SHA-256 of their cookie value, so a copied database opens none. */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		idHash: text('id_hash').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
+		lastSeenAt: integer('last_seen_at', { mode: 'timestamp' }).notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** The exact scan definition a pilot was started with; shared by pilots with the same content. */
+export const scanSnapshots = sqliteTable('scan_snapshots', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	scanId: text('scan_id').notNull(),
+	version: integer('version').notNull(),
+	contentHash: text('content_hash').notNull().unique(),
+	definition: text('definition', { mode: 'json' }).notNull(),
+	createdAt: createdAt()
+});
+
+export const pilots = sqliteTable(
+	'pilots',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		municipality: text('municipality').notNull(),
+		roundLabel: text('round_label').notNull().default('Nulmeting'),
+		cbsCode: text('cbs_code'),
+		councilType: text('council_type', { enum: ['clientenraad', 'adviesraad-werkgroep', 'adviesraad'] }).notNull(),
+		snapshotId: integer('snapshot_id')
+			.notNull()
+			.references(() => scanSnapshots.id),
+		variant: text('variant', { enum: ['full', 'short'] }).notNull(),
+		mirror: integer('mirror', { mode: 'boolean' }).notNull().default(true),
+		roles: text('roles', { mode: 'json' }).$type<string[]>().notNull(),
+		minGroupSize: integer('min_group_size').notNull().default(5),
+		opensOn: text('opens_on'),
+		closesOn: text('closes_on'),
+		status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+		previousPilotId: integer('previous_pilot_id').references((): never => pilots.id as never, { onDelete: 'set null' }),
+		benchmarkConsent: integer('benchmark_consent', { mode: 'boolean' }).notNull().default(false),
+		ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [check('pilots_min_group_size', sql`${t.minGroupSize} >= 3`)]
+);
+
+/**
+ * Respondent links. Only the SHA-256 of a token is stored; `salt` lets the server re-derive the
+ * token with its secret key (never in the database) so letters can be printed again.
+ * A group link (kind 'group') hands out personal links (kind 'personal', parentId set).
+ */
+export const invitations = sqliteTable(
+	'invitations',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['personal', 'group'] }).notNull(),
+		role: text('role'),
+		number: integer('number').notNull(),
+		tokenHash: text('token_hash').notNull().unique(),
+		salt: text('salt').notNull(),
+		parentId: integer('parent_id').references((): never => invitations.id as never, { onDelete: 'cascade' }),
+		revoked: integer('revoked', { mode: 'boolean' }).notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [index('invitations_pilot_idx').on(t.pilotId)]
+);
+
+/**
+ * One respondent's answers. No name, e-mail, IP address or user agent is ever stored here, and
+ * dates are kept to the day. `publicId` is the random id used in exports.
+ */
+export const responses = sqliteTable(
+	'responses',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		publicId: text('public_id').notNull().unique(),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		invitationId: integer('invitation_id').references(() => invitations.id, { onDelete: 'set null' }),
+		role: text('role').notNull(),
+		source: text('source', { enum: ['online', 'paper', 'import'] }).notNull(),
+		status: text('status', { enum: ['in_progress', 'submitted'] }).notNull().default('in_progress'),
+		startedOn: text('started_on').notNull(),
+		submittedOn: text('submitted_on')
+	},
+	(t) => [
+		index('responses_pilot_idx').on(t.pilotId),
+		uniqueIndex('responses_invitation_idx').on(t.invitationId)
+	]
+);
+
+/** One answer per response and key; the primary key makes saving the same answer twice a no-op. */
+export const answers = sqliteTable(
+	'answers',
+	{
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => responses.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		score: integer('score'),
+		dontKnow: integer('dont_know', { mode: 'boolean' }).notNull().default(false),
+		text: text('text')
+	},
+	(t) => [
+		primaryKey({ columns: [t.responseId, t.key] }),
+		check('answers_one_value', sql`(${t.score} IS NOT NULL) + ${t.dontKnow} + (${t.text} IS NOT NULL) = 1`),
+		check('answers_score_range', sql`${t.score} IS NULL OR ${t.score} BETWEEN 1 AND 5`)
+	]
+);
+
+export type User = typeof users.$inferSelect;
+export type Pilot = typeof pilots.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type ResponseRow = typeof responses.$inferSelect;

@@ -1,0 +1,186 @@
+// Pilots: one municipality and its council doing one round of one scan. Creating, editing while
+// in draft, opening and closing, and the response figures per role for the facilitator.
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { dayOf } from '$lib/dates';
+import type { ScanDefinition } from '$lib/scan/schema';
+import { z } from '$lib/validation';
+import type { Db } from './db';
+import { invitations, pilots, responses, scanSnapshots, type Pilot } from './db/schema';
+import { ensureSnapshot, findScan } from './scans';
+import type { SessionUser } from './auth';
+
+export const MIN_GROUP_SIZE_FLOOR = 3;
+
+const optionalDay = z
+	.string()
+	.trim()
+	.transform((s) => (s === '' ? null : s))
+	.pipe(z.iso.date({ message: 'Vul een datum in als dd-mm-jjjj.' }).nullable());
+
+export const pilotFormSchema = z
+	.object({
+		municipality: z.string().trim().min(2, 'Vul de naam van de gemeente in.').max(100, 'Gebruik hoogstens 100 tekens.'),
+		roundLabel: z.string().trim().min(1, 'Vul een naam voor de ronde in, bijvoorbeeld "Nulmeting".').max(60, 'Gebruik hoogstens 60 tekens.'),
+		cbsCode: z
+			.string()
+			.trim()
+			.toUpperCase()
+			.transform((s) => (s === '' ? null : s))
+			.pipe(z.string().regex(/^GM\d{4}$/, 'Een CBS-code is GM met vier cijfers, bijvoorbeeld GM0363.').nullable()),
+		councilType: z.enum(['clientenraad', 'adviesraad-werkgroep', 'adviesraad'], { message: 'Kies wat voor raad het is.' }),
+		scan: z.string().regex(/^[a-z0-9-]+@\d+$/, 'Kies een scan.'),
+		variant: z.enum(['full', 'short'], { message: 'Kies de volledige of de korte versie.' }),
+		mirror: z.boolean(),
+		roles: z.array(z.string()).min(2, 'Kies minstens twee rollen, anders valt er niets te vergelijken.'),
+		minGroupSize: z.coerce
+			.number({ message: 'Vul een getal in.' })
+			.int('Vul een heel getal in.')
+			.min(MIN_GROUP_SIZE_FLOOR, `De minimale groepsgrootte is ${MIN_GROUP_SIZE_FLOOR} of meer, om antwoorden anoniem te houden.`)
+			.max(50, 'Kies een minimale groepsgrootte van hoogstens 50.'),
+		opensOn: optionalDay,
+		closesOn: optionalDay,
+		benchmarkConsent: z.boolean()
+	})
+	.refine((p) => !p.opensOn || !p.closesOn || p.opensOn <= p.closesOn, {
+		path: ['closesOn'],
+		message: 'De einddatum ligt vóór de startdatum.'
+	});
+
+export type PilotForm = z.infer<typeof pilotFormSchema>;
+
+export class PilotError extends Error {}
+
+function resolveScan(form: PilotForm) {
+	const [id, version] = form.scan.split('@');
+	const scan = findScan(id, Number(version));
+	if (!scan) throw new PilotError('Deze scan bestaat niet (meer). Kies een andere scan.');
+	const unknown = form.roles.filter((r) => !scan.definition.roles.some((role) => role.id === r));
+	if (unknown.length) throw new PilotError(`Onbekende rol: ${unknown.join(', ')}.`);
+	const [a, b] = scan.definition.comparison;
+	if (!form.roles.includes(a) || !form.roles.includes(b))
+		throw new PilotError('De raad en de gemeente doen altijd mee: zij zijn de hoofdvergelijking.');
+	// Keep the scan's own role order, whatever order the form sent.
+	const roles = scan.definition.roles.map((r) => r.id).filter((id) => form.roles.includes(id));
+	return { scan, roles };
+}
+
+function columns(form: PilotForm, roles: string[]) {
+	return {
+		municipality: form.municipality,
+		roundLabel: form.roundLabel,
+		cbsCode: form.cbsCode,
+		councilType: form.councilType,
+		variant: form.variant,
+		mirror: form.mirror,
+		roles,
+		minGroupSize: form.minGroupSize,
+		opensOn: form.opensOn,
+		closesOn: form.closesOn,
+		benchmarkConsent: form.benchmarkConsent
+	};
+}
+
+export function createPilot(db: Db, form: PilotForm, ownerId: number | null): number {
+	const { scan, roles } = resolveScan(form);
+	return db.transaction((tx) => {
+		const snapshotId = ensureSnapshot(tx as unknown as Db, scan);
+		return tx
+			.insert(pilots)
+			.values({ ...columns(form, roles), snapshotId, ownerId })
+			.returning({ id: pilots.id })
+			.get().id;
+	});
+}
+
+/** Only a draft can change: once links are out, the questions must stay what they were. */
+export function updatePilot(db: Db, id: number, form: PilotForm): void {
+	const { scan, roles } = resolveScan(form);
+	db.transaction((tx) => {
+		const pilot = tx.select().from(pilots).where(eq(pilots.id, id)).get();
+		if (!pilot) throw new PilotError('Deze pilot bestaat niet.');
+		if (pilot.status !== 'draft') throw new PilotError('Een pilot die al open is geweest kunt u niet meer wijzigen.');
+		const snapshotId = ensureSnapshot(tx as unknown as Db, scan);
+		tx.update(pilots)
+			.set({ ...columns(form, roles), snapshotId })
+			.where(eq(pilots.id, id))
+			.run();
+	});
+}
+
+export function setPilotStatus(db: Db, id: number, status: Pilot['status']): void {
+	const pilot = db.select({ status: pilots.status }).from(pilots).where(eq(pilots.id, id)).get();
+	if (!pilot) throw new PilotError('Deze pilot bestaat niet.');
+	const allowed: Record<Pilot['status'], Pilot['status'][]> = { draft: ['open'], open: ['closed'], closed: ['open'] };
+	if (!allowed[pilot.status].includes(status)) throw new PilotError('Deze stap kan nu niet.');
+	db.update(pilots).set({ status }).where(eq(pilots.id, id)).run();
+}
+
+export type PilotWithScan = Pilot & { scan: ScanDefinition; scanHash: string };
+
+export function getPilot(db: Db, id: number): PilotWithScan | undefined {
+	const row = db
+		.select({ pilot: pilots, definition: scanSnapshots.definition, hash: scanSnapshots.contentHash })
+		.from(pilots)
+		.innerJoin(scanSnapshots, eq(scanSnapshots.id, pilots.snapshotId))
+		.where(eq(pilots.id, id))
+		.get();
+	return row && { ...row.pilot, scan: row.definition as ScanDefinition, scanHash: row.hash };
+}
+
+export function canManagePilot(user: SessionUser, pilot: Pick<Pilot, 'ownerId'>): boolean {
+	return user.role === 'admin' || (user.role === 'facilitator' && pilot.ownerId === user.id);
+}
+
+export type AcceptState = 'open' | 'not-yet-open' | 'closed';
+
+/** Whether respondents may answer now: the status decides, and the dates narrow it. */
+export function acceptState(pilot: Pick<Pilot, 'status' | 'opensOn' | 'closesOn'>, today = dayOf()): AcceptState {
+	if (pilot.status === 'closed') return 'closed';
+	if (pilot.status === 'draft') return 'not-yet-open';
+	if (pilot.opensOn && today < pilot.opensOn) return 'not-yet-open';
+	if (pilot.closesOn && today > pilot.closesOn) return 'closed';
+	return 'open';
+}
+
+export type RoleCounts = { invited: number; started: number; submitted: number };
+
+export function responseCounts(db: Db, pilotId: number): Record<string, RoleCounts> {
+	const counts: Record<string, RoleCounts> = {};
+	const get = (role: string) => (counts[role] ??= { invited: 0, started: 0, submitted: 0 });
+	const invited = db
+		.select({ role: invitations.role, n: sql<number>`count(*)` })
+		.from(invitations)
+		.where(and(eq(invitations.pilotId, pilotId), eq(invitations.kind, 'personal'), isNull(invitations.parentId), eq(invitations.revoked, false)))
+		.groupBy(invitations.role)
+		.all();
+	for (const r of invited) if (r.role) get(r.role).invited = r.n;
+	const byStatus = db
+		.select({ role: responses.role, status: responses.status, n: sql<number>`count(*)` })
+		.from(responses)
+		.where(eq(responses.pilotId, pilotId))
+		.groupBy(responses.role, responses.status)
+		.all();
+	for (const r of byStatus) {
+		if (r.status === 'submitted') get(r.role).submitted += r.n;
+		else get(r.role).started += r.n;
+	}
+	return counts;
+}
+
+export type PilotSummary = Pilot & { scanTitle: string; scanVersion: number; counts: Record<string, RoleCounts> };
+
+export function listPilots(db: Db, user: SessionUser): PilotSummary[] {
+	const rows = db
+		.select({ pilot: pilots, definition: scanSnapshots.definition, version: scanSnapshots.version })
+		.from(pilots)
+		.innerJoin(scanSnapshots, eq(scanSnapshots.id, pilots.snapshotId))
+		.where(user.role === 'admin' ? undefined : eq(pilots.ownerId, user.id))
+		.orderBy(desc(pilots.id))
+		.all();
+	return rows.map((r) => ({
+		...r.pilot,
+		scanTitle: (r.definition as ScanDefinition).title,
+		scanVersion: r.version,
+		counts: responseCounts(db, r.pilot.id)
+	}));
+}

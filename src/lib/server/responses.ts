@@ -1,0 +1,109 @@
+// Responses and their answers. Saving is an idempotent upsert per (response, key); a submitted
+// response never changes. Only the day is kept of any date, and nothing that identifies a person.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Answer } from '$lib/scan/questionnaire';
+import { dayOf } from '$lib/dates';
+import type { Db } from './db';
+import { answers, responses, type Invitation, type ResponseRow } from './db/schema';
+import { randomToken } from './tokens';
+
+export class ResponseLockedError extends Error {
+	constructor() {
+		super('Deze vragenlijst is al ingeleverd. De antwoorden kunnen niet meer veranderen.');
+	}
+}
+
+export function findResponseForInvitation(db: Db, invitationId: number): ResponseRow | undefined {
+	return db.select().from(responses).where(eq(responses.invitationId, invitationId)).get();
+}
+
+/** The response behind a personal link, created on first use. */
+export function getOrStartResponse(db: Db, invitation: Invitation, today = dayOf()): ResponseRow {
+	if (invitation.kind !== 'personal' || !invitation.role) throw new Error('only personal links with a role have a response');
+	const existing = findResponseForInvitation(db, invitation.id);
+	if (existing) return existing;
+	return db
+		.insert(responses)
+		.values({ publicId: randomToken(9), pilotId: invitation.pilotId, invitationId: invitation.id, role: invitation.role, source: 'online', startedOn: today })
+		.onConflictDoNothing()
+		.returning()
+		.get() ?? findResponseForInvitation(db, invitation.id)!;
+}
+
+function answerColumns(answer: Answer) {
+	return {
+		score: answer.kind === 'score' ? answer.score : null,
+		dontKnow: answer.kind === 'dontKnow',
+		text: answer.kind === 'text' ? answer.text : null
+	};
+}
+
+/**
+ * Stores answers (null clears one) in one transaction. Saving the same value again changes
+ * nothing, so a retried request after a dropped connection is harmless.
+ */
+export function saveAnswers(db: Db, responseId: number, entries: [string, Answer | null][]): void {
+	db.transaction((tx) => {
+		const response = tx.select({ status: responses.status }).from(responses).where(eq(responses.id, responseId)).get();
+		if (!response) throw new Error(`response ${responseId} does not exist`);
+		if (response.status === 'submitted') throw new ResponseLockedError();
+		for (const [key, answer] of entries) {
+			if (answer === null) {
+				tx.delete(answers).where(and(eq(answers.responseId, responseId), eq(answers.key, key))).run();
+			} else {
+				const values = answerColumns(answer);
+				tx.insert(answers)
+					.values({ responseId, key, ...values })
+					.onConflictDoUpdate({ target: [answers.responseId, answers.key], set: values })
+					.run();
+			}
+		}
+	});
+}
+
+export function loadAnswers(db: Db, responseId: number): Map<string, Answer> {
+	const rows = db.select().from(answers).where(eq(answers.responseId, responseId)).all();
+	const map = new Map<string, Answer>();
+	for (const r of rows) {
+		if (r.score !== null) map.set(r.key, { kind: 'score', score: r.score as 1 | 2 | 3 | 4 | 5 });
+		else if (r.dontKnow) map.set(r.key, { kind: 'dontKnow' });
+		else if (r.text !== null) map.set(r.key, { kind: 'text', text: r.text });
+	}
+	return map;
+}
+
+export function submitResponse(db: Db, responseId: number, today = dayOf()): void {
+	db.update(responses)
+		.set({ status: 'submitted', submittedOn: today })
+		.where(and(eq(responses.id, responseId), eq(responses.status, 'in_progress')))
+		.run();
+}
+
+/** A complete response that arrived on paper or from a file: stored submitted, in one go. */
+export function insertCompletedResponse(
+	db: Db,
+	input: { pilotId: number; role: string; source: ResponseRow['source']; answers: [string, Answer][]; publicId?: string },
+	today = dayOf()
+): ResponseRow {
+	return db.transaction((tx) => {
+		const row = tx
+			.insert(responses)
+			.values({
+				publicId: input.publicId ?? randomToken(9),
+				pilotId: input.pilotId,
+				role: input.role,
+				source: input.source,
+				status: 'submitted',
+				startedOn: today,
+				submittedOn: today
+			})
+			.returning()
+			.get();
+		for (const [key, answer] of input.answers) tx.insert(answers).values({ responseId: row.id, key, ...answerColumns(answer) }).run();
+		return row;
+	});
+}
+
+export function countAnswers(db: Db, responseId: number): number {
+	return db.select({ n: sql<number>`count(*)` }).from(answers).where(eq(answers.responseId, responseId)).get()?.n ?? 0;
+}

@@ -1,0 +1,42 @@
+// What happens once when the server starts: load and check the scans, open and migrate the
+// database, create the first account (printing its password once) and the demo pilot.
+import { count } from 'drizzle-orm';
+import { config } from './config';
+import { countUsers, createUser, generatePassword } from './auth';
+import { db } from './db';
+import { pilots } from './db/schema';
+import { seedDemo } from './demo';
+import { log } from './log';
+import { availableScans, loadScans } from './scans';
+import { linkSecret } from './tokens';
+
+export async function startUp(): Promise<void> {
+	const scans = loadScans(config.scansDir);
+	const database = db();
+	linkSecret(config.secretPath);
+	log.info('startup', { scans: scans.map((s) => `${s.definition.id}@${s.definition.version}`), database: config.databasePath });
+
+	let firstAccountId: number | null = null;
+	if (countUsers(database) === 0) {
+		const password = config.adminPassword || generatePassword();
+		const user = await createUser(database, { email: config.adminEmail, password, role: 'admin', name: 'Beheerder' });
+		firstAccountId = user.id;
+		if (!config.adminPassword) {
+			// Printed once, on purpose: this is how the first user gets in. It is not stored anywhere.
+			console.log(
+				[
+					'',
+					'  Eerste account aangemaakt (bewaar dit wachtwoord, het wordt niet nog eens getoond):',
+					`    e-mail:     ${user.email}`,
+					`    wachtwoord: ${password}`,
+					''
+				].join('\n')
+			);
+		} else console.log(`  Eerste account aangemaakt: ${user.email} (wachtwoord uit ADMIN_PASSWORD)`);
+	}
+	if (config.demoData && firstAccountId !== null && (database.select({ n: count() }).from(pilots).get()?.n ?? 0) === 0) {
+		const scan = availableScans()[0];
+		const id = seedDemo(database, scan, firstAccountId);
+		log.info('demo data loaded', { pilot: id });
+	}
+}

@@ -1,0 +1,43 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { createSession, SESSION_COOKIE, verifyLogin } from '$lib/server/auth';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import { z } from '$lib/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+const loginSchema = z.object({
+	email: z.string().trim().max(200),
+	password: z.string().max(200)
+});
+
+/** Only local paths, so the login cannot be used to send someone to another site. */
+function safeReturn(value: string | null): string {
+	return value && value.startsWith('/') && !value.startsWith('//') ? value : '/pilots';
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeReturn(url.searchParams.get('terug')));
+	return { loggedOut: url.searchParams.has('uitgelogd') };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const form = await request.formData();
+		const parsed = loginSchema.safeParse({ email: form.get('email') ?? '', password: form.get('password') ?? '' });
+		const email = parsed.success ? parsed.data.email : '';
+		if (!parsed.success || !parsed.data.email || !parsed.data.password) {
+			return fail(400, { email, error: 'Vul uw e-mailadres en wachtwoord in.' });
+		}
+		const user = await verifyLogin(db(), parsed.data.email, parsed.data.password);
+		if (!user) return fail(400, { email, error: 'Het e-mailadres of het wachtwoord klopt niet.' });
+		const token = createSession(db(), user.id);
+		cookies.set(SESSION_COOKIE, token, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: config.sessionMaxHours * 3600
+		});
+		redirect(303, safeReturn(url.searchParams.get('terug')));
+	}
+};

@@ -1,0 +1,15 @@
+import { redirect } from '@sveltejs/kit';
+import { deleteSession, SESSION_COOKIE } from '$lib/server/auth';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/login');
+
+export const actions: Actions = {
+	default: ({ cookies }) => {
+		const token = cookies.get(SESSION_COOKIE);
+		if (token) deleteSession(db(), token);
+		cookies.delete(SESSION_COOKIE, { path: '/' });
+		redirect(303, '/login?uitgelogd=1');
+	}
+};
