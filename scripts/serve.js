@@ -1,0 +1,6 @@
+// Starts the built server with the defaults the README promises: port 3000 and, unless ORIGIN is
+// set (required behind a proxy or on https), http://localhost:<port> as the site's own origin.
+process.env.PORT ||= '3000';
+process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+await import('../build/index.js');
+console.log(`Quickscan draait op ${process.env.ORIGIN}`);

@@ -1,0 +1,48 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { estimatedMinutes, buildPages } from '$lib/scan/questionnaire';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import { spawnFromGroup } from '$lib/server/invitations';
+import { resumePage } from '$lib/server/respondent';
+import { loadAnswers } from '$lib/server/responses';
+import { linkSecret } from '$lib/server/tokens';
+import { linkOrError } from './guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const link = linkOrError(params.token);
+	const { scan } = link.pilot;
+	if (link.kind === 'personal' && link.response?.status === 'submitted') redirect(303, `/s/${params.token}/klaar`);
+	const roles = link.pilot.roles.map((id) => scan.roles.find((r) => r.id === id)!).filter(Boolean);
+	const pages = buildPages(scan, { variant: link.pilot.variant, mirror: false, role: link.invitation.role ?? roles[0].id });
+	const answers = link.kind === 'personal' && link.response ? loadAnswers(db(), link.response.id) : new Map();
+	return {
+		kind: link.kind,
+		token: params.token,
+		municipality: link.pilot.municipality,
+		title: scan.title,
+		intro: scan.intro.map((p) =>
+			p.replaceAll('{minimum}', String(link.pilot.minGroupSize)).replaceAll('{minuten}', String(estimatedMinutes(pages)))
+		),
+		glossary: scan.glossary,
+		closesOn: link.pilot.closesOn,
+		// A group link without a role lets the respondent say in which role they answer.
+		roleChoices: link.kind === 'group' && !link.invitation.role ? roles.map((r) => ({ id: r.id, choice: r.choice })) : [],
+		started: answers.size > 0,
+		next: link.kind === 'personal' ? resumePage(link.pages, answers) : 1,
+		justCreated: url.searchParams.has('nieuw'),
+		ownUrl: `${url.origin}/s/${params.token}`
+	};
+};
+
+export const actions: Actions = {
+	start: async ({ params, request }) => {
+		const link = linkOrError(params.token);
+		if (link.kind !== 'group') redirect(303, `/s/${params.token}`);
+		const form = await request.formData();
+		const role = link.invitation.role ?? String(form.get('rol') ?? '');
+		if (!link.pilot.roles.includes(role)) return fail(400, { roleError: 'Kies hoe u deze vragenlijst invult.' });
+		const personal = spawnFromGroup(db(), linkSecret(config.secretPath), link.invitation, role);
+		redirect(303, `/s/${personal.token}?nieuw=1`);
+	}
+};

@@ -1,0 +1,53 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { parseAnswers, rawValues } from '$lib/server/respondent';
+import { getOrStartResponse, loadAnswers, ResponseLockedError, saveAnswers } from '$lib/server/responses';
+import { personalInProgress } from '../guard';
+import type { Actions, PageServerLoad } from './$types';
+
+function pageOf(token: string, param: string) {
+	const link = personalInProgress(token);
+	const page = link.pages[Number(param) - 1];
+	if (!page) error(404, 'Deze pagina van de vragenlijst bestaat niet.');
+	return { link, page };
+}
+
+export const load: PageServerLoad = ({ params }) => {
+	const { link, page } = pageOf(params.token, params.page);
+	const answers = link.response ? loadAnswers(db(), link.response.id) : new Map();
+	return {
+		token: params.token,
+		municipality: link.pilot.municipality,
+		pageIndex: page.index,
+		pageCount: link.pages.length,
+		theme: { title: page.theme.title, subtitle: page.theme.subtitle },
+		questions: page.questions,
+		values: rawValues(answers)
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ params, request }) => {
+		const { link, page } = pageOf(params.token, params.page);
+		const form = await request.formData();
+		const raw: Record<string, string> = {};
+		for (const q of page.questions) {
+			const v = form.get(q.key);
+			if (typeof v === 'string') raw[q.key] = v;
+		}
+		const parsed = parseAnswers(page.questions, raw);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: raw });
+		try {
+			const response = getOrStartResponse(db(), link.invitation);
+			// Radios left empty are simply absent; only answers the form carries are stored.
+			if (parsed.entries.length) saveAnswers(db(), response.id, parsed.entries);
+		} catch (e) {
+			if (e instanceof ResponseLockedError) redirect(303, `/s/${params.token}/klaar`);
+			throw e;
+		}
+		const direction = form.get('richting');
+		if (direction === 'vorige') redirect(303, page.index > 1 ? `/s/${params.token}/${page.index - 1}` : `/s/${params.token}`);
+		if (direction === 'controle' || page.index === link.pages.length) redirect(303, `/s/${params.token}/controle`);
+		redirect(303, `/s/${params.token}/${page.index + 1}`);
+	}
+};
