@@ -1,0 +1,41 @@
+import { error, fail } from '@sveltejs/kit';
+import { allQuestions, buildPages } from '$lib/scan/questionnaire';
+import { db } from '$lib/server/db';
+import { managedPilot } from '$lib/server/pilot-access';
+import { parseAnswers } from '$lib/server/respondent';
+import { insertCompletedResponse } from '$lib/server/responses';
+import type { Answer } from '$lib/scan/questionnaire';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, url }) => {
+	const { pilot } = await parent();
+	const roles = pilot.roles.map((id) => pilot.scan.roles.find((r) => r.id === id)!);
+	const role = roles.find((r) => r.id === url.searchParams.get('rol')) ?? null;
+	return {
+		roles: roles.map((r) => ({ id: r.id, label: r.label })),
+		role: role && { id: role.id, label: role.label },
+		pages: role ? buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role: role.id }) : []
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, params, locals }) => {
+		const pilot = managedPilot(db(), locals.user, Number(params.id));
+		if (!pilot) error(404, 'Deze pilot bestaat niet, of u heeft er geen toegang toe.');
+		const form = await request.formData();
+		const role = String(form.get('rol') ?? '');
+		if (!pilot.roles.includes(role)) return fail(400, { message: 'Kies eerst de rol van de invuller.', values: {}, errors: {} });
+		const questions = allQuestions(buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role }));
+		const raw: Record<string, string> = {};
+		for (const q of questions) {
+			const v = form.get(q.key);
+			if (typeof v === 'string') raw[q.key] = v;
+		}
+		const parsed = parseAnswers(questions, raw);
+		if (!parsed.ok) return fail(400, { message: 'Niet opgeslagen: verbeter de gemarkeerde vragen.', values: raw, errors: parsed.errors });
+		const answers = parsed.entries.filter((e): e is [string, Answer] => e[1] !== null);
+		if (answers.length === 0) return fail(400, { message: 'Niet opgeslagen: er is nog geen enkel antwoord ingevuld.', values: raw, errors: {} });
+		insertCompletedResponse(db(), { pilotId: pilot.id, role, source: 'paper', answers });
+		return { saved: answers.length };
+	}
+};
