@@ -46,7 +46,9 @@ const openItemSchema = z
 	.object({ ...baseItem, type: z.literal('open'), maxLength: z.number().int().min(50).max(5000).default(1000) })
 	.strict();
 
-const itemSchema = z.discriminatedUnion('type', [likertItemSchema, ladderItemSchema, openItemSchema]);
+const itemSchema = z.discriminatedUnion('type', [likertItemSchema, ladderItemSchema, openItemSchema], {
+	error: 'kies als type: likert, ladder of open'
+});
 
 const themeSchema = z
 	.object({

@@ -39,9 +39,13 @@ export function validateImport(pilot: PilotWithScan, bytes: Uint8Array): { error
 	const text = decode(bytes);
 	if (text === null) return fail(['Het bestand is geen UTF-8-tekst. Sla het in Excel op als "CSV UTF-8 (door komma\'s gescheiden)".']);
 
+	// The header row decides the separator (Dutch Excel writes ';'), so a comma inside an unquoted
+	// answer of a ';' file stays part of the answer.
+	const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+	const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
 	let records: string[][];
 	try {
-		records = parse(text, { bom: true, delimiter: [',', ';'], relax_column_count: true, skip_empty_lines: true });
+		records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true });
 	} catch (e) {
 		const line = (e as { lines?: number }).lines;
 		return fail([`Het bestand is geen geldige CSV${line ? ` (rond rij ${line})` : ''}. Controleer de aanhalingstekens.`]);
@@ -58,9 +62,14 @@ export function validateImport(pilot: PilotWithScan, bytes: Uint8Array): { error
 
 	const questions = questionsByRole(pilot);
 	const errors: string[] = [];
-	for (let r = 1; r < records.length && errors.length < MAX_ERRORS_SHOWN; r++) {
+	let r = 1;
+	for (; r < records.length && errors.length < MAX_ERRORS_SHOWN; r++) {
 		const row = records[r];
 		const rowNo = r + 1;
+		if (row.length > header.length) {
+			errors.push(`Rij ${rowNo}: deze rij heeft meer cellen dan de kopregel. Zet tekst met een "${delimiter}" erin tussen aanhalingstekens.`);
+			continue;
+		}
 		const cell = (name: string) => (row[col[name]] ?? '').trim();
 		const id = cell('response');
 		const role = cell('role');
@@ -103,7 +112,10 @@ export function validateImport(pilot: PilotWithScan, bytes: Uint8Array): { error
 		response.seen.add(key);
 		if (parsed.data) response.answers.push([key, parsed.data]);
 	}
-	if (errors.length >= MAX_ERRORS_SHOWN) errors.push('Er zijn meer fouten; herstel deze eerst.');
+	if (errors.length >= MAX_ERRORS_SHOWN && r < records.length) errors.push('Er zijn mogelijk meer fouten; herstel deze eerst.');
+	for (const [id, response] of responses)
+		if (response.answers.length === 0 && errors.length <= MAX_ERRORS_SHOWN)
+			errors.push(`Formulier "${id}" heeft geen enkel antwoord. Vul antwoorden in of haal de rijen weg.`);
 	return errors.length ? fail(errors) : { errors, responses };
 }
 

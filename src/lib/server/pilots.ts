@@ -15,7 +15,7 @@ const optionalDay = z
 	.string()
 	.trim()
 	.transform((s) => (s === '' ? null : s))
-	.pipe(z.iso.date({ message: 'Vul een datum in als dd-mm-jjjj.' }).nullable());
+	.pipe(z.iso.date({ message: 'Vul een geldige datum in.' }).nullable());
 
 export const pilotFormSchema = z
 	.object({

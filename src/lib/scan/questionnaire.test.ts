@@ -1,0 +1,246 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parseScanText } from './parse';
+import {
+	allAnswerKeys,
+	allQuestions,
+	answerValueSchema,
+	buildPages,
+	buildResponseSchema,
+	DONT_KNOW,
+	estimatedMinutes,
+	formatAnswer,
+	ladderKeys,
+	mirrorKey,
+	type Variant
+} from './questionnaire';
+
+const REAL_FILE = path.resolve('scans/clientenparticipatie-werk-en-inkomen.yaml');
+const realSource = fs.readFileSync(REAL_FILE, 'utf8');
+const real = parseScanText(REAL_FILE, realSource);
+const MINIMAL_FILE = path.resolve('tests/fixtures/scans/minimal.yaml');
+const minimal = parseScanText(MINIMAL_FILE, fs.readFileSync(MINIMAL_FILE, 'utf8'));
+
+// The raw YAML, read without our schema, so the expectations below come from the file itself.
+type RawItem = { id: string; type: 'likert' | 'ladder' | 'open'; short?: boolean; mirror?: boolean; maxLength?: number };
+const rawThemes = (parseYaml(realSource) as { themes: { id: string; items: RawItem[] }[] }).themes;
+const rawItems = (variant: Variant) => rawThemes.flatMap((t) => t.items).filter((i) => variant === 'full' || i.short === true);
+/** The answer keys a respondent gets, in order, computed straight from the raw YAML. */
+function expectedKeys(variant: Variant, withMirror: boolean): string[] {
+	return rawItems(variant).flatMap((i) => {
+		if (i.type === 'likert') return withMirror && i.mirror ? [i.id, `${i.id}.spiegel`] : [i.id];
+		if (i.type === 'ladder') return [`${i.id}.nu`, `${i.id}.gewenst`];
+		return [i.id];
+	});
+}
+
+const keysOf = (variant: Variant, mirror: boolean, role: string) =>
+	allQuestions(buildPages(real, { variant, mirror, role })).map((q) => q.key);
+
+describe('buildPages on the real scan', () => {
+	it('full variant: one page per theme with every item', () => {
+		const pages = buildPages(real, { variant: 'full', mirror: false, role: 'raad' });
+		expect(pages.map((p) => p.theme.id)).toEqual(rawThemes.map((t) => t.id));
+		expect(pages.map((p) => p.index)).toEqual(rawThemes.map((_, i) => i + 1));
+		expect(allQuestions(pages).map((q) => q.key)).toEqual(expectedKeys('full', false));
+	});
+
+	it('short variant: only the items with short: true', () => {
+		const pages = buildPages(real, { variant: 'short', mirror: false, role: 'raad' });
+		const questions = allQuestions(pages);
+		expect(questions.map((q) => q.key)).toEqual(expectedKeys('short', false));
+		expect(questions.every((q) => q.item.short)).toBe(true);
+		const likert = questions.filter((q) => q.kind === 'likert');
+		expect(likert).toHaveLength(rawItems('short').filter((i) => i.type === 'likert').length);
+		expect(likert.length).toBeLessThan(48);
+		// Every theme of this file has short items, so the short variant still has all pages.
+		expect(pages).toHaveLength(8);
+	});
+
+	it('numbers the statements 1..n across pages, and mirrors share the number of their statement', () => {
+		const questions = allQuestions(buildPages(real, { variant: 'full', mirror: true, role: 'raad' }));
+		const likert = questions.filter((q) => q.kind === 'likert');
+		expect(likert.map((q) => q.number)).toEqual(likert.map((_, i) => i + 1));
+		expect(likert).toHaveLength(48);
+		questions.forEach((q, i) => {
+			if (q.kind === 'mirror') {
+				const before = questions[i - 1];
+				expect(before.kind).toBe('likert');
+				expect(before.key).toBe(q.item.id);
+				expect(q.number).toBe(before.kind === 'likert' ? before.number : NaN);
+			}
+		});
+	});
+
+	it('a ladder gives two questions: now and desired', () => {
+		const ladderIds = rawItems('full').filter((i) => i.type === 'ladder').map((i) => i.id);
+		expect(ladderIds.length).toBeGreaterThan(0);
+		const questions = allQuestions(buildPages(real, { variant: 'full', mirror: false, role: 'gemeente' }));
+		for (const id of ladderIds) {
+			const ladder = questions.filter((q) => q.item.id === id);
+			expect(ladder.map((q) => [q.kind, q.key])).toEqual([
+				['ladder-now', `${id}.nu`],
+				['ladder-desired', `${id}.gewenst`]
+			]);
+			expect(ladderKeys(id)).toEqual({ now: `${id}.nu`, desired: `${id}.gewenst` });
+		}
+	});
+});
+
+describe('mirror questions', () => {
+	const mirrorsOf = (scan: typeof real, variant: Variant, mirror: boolean, role: string) =>
+		allQuestions(buildPages(scan, { variant, mirror, role })).filter((q) => q.kind === 'mirror');
+
+	it('appear for raad when the pilot asks for them, about "de gemeente"', () => {
+		for (const variant of ['full', 'short'] as const) {
+			const mirrors = mirrorsOf(real, variant, true, 'raad');
+			const expected = rawItems(variant).filter((i) => i.type === 'likert' && i.mirror).map((i) => mirrorKey(i.id));
+			expect(expected.length).toBeGreaterThan(0);
+			expect(mirrors.map((q) => q.key)).toEqual(expected);
+			for (const q of mirrors) expect(q.kind === 'mirror' && q.targetLabel).toBe('de gemeente');
+		}
+		expect(keysOf('full', true, 'raad')).toEqual(expectedKeys('full', true));
+	});
+
+	it('are about "de raad" for gemeente', () => {
+		const mirrors = mirrorsOf(real, 'full', true, 'gemeente');
+		expect(mirrors.length).toBeGreaterThan(0);
+		for (const q of mirrors) expect(q.kind === 'mirror' && q.targetLabel).toBe('de raad');
+	});
+
+	it('never appear when the pilot has the mirror option off', () => {
+		for (const role of real.roles.map((r) => r.id)) expect(mirrorsOf(real, 'full', false, role)).toEqual([]);
+	});
+
+	it('never appear for a role without a mirrorTarget, or an unknown role', () => {
+		expect(minimal.roles.find((r) => r.id === 'burger')?.mirrorTarget).toBeUndefined();
+		expect(mirrorsOf(minimal, 'full', true, 'burger')).toEqual([]);
+		expect(mirrorsOf(minimal, 'full', true, 'onbekend')).toEqual([]);
+		// …while a role of the same scan with a target does get them (a-1 and a-2 have mirror: true).
+		expect(mirrorsOf(minimal, 'full', true, 'raad').map((q) => q.key)).toEqual(['a-1.spiegel', 'a-2.spiegel']);
+	});
+
+	it('only for statements with mirror: true', () => {
+		const keys = mirrorsOf(minimal, 'full', true, 'gemeente').map((q) => q.key);
+		expect(keys).not.toContain('b-1.spiegel');
+		expect(keys).not.toContain('b-2.spiegel');
+	});
+});
+
+describe('allAnswerKeys', () => {
+	it('contains every key any variant or role can produce, and nothing else', () => {
+		const all = allAnswerKeys(real);
+		const union = new Set<string>();
+		for (const variant of ['full', 'short'] as const)
+			for (const role of real.roles.map((r) => r.id)) for (const key of keysOf(variant, true, role)) union.add(key);
+		expect(new Set(all.keys())).toEqual(union);
+		expect(all.get('invloed-ladder.nu')).toBe('ladder-now');
+		expect(all.get('doel-1.spiegel')).toBe('mirror');
+		expect(all.get('doel-open')).toBe('open');
+	});
+});
+
+describe('buildResponseSchema', () => {
+	const pages = buildPages(real, { variant: 'full', mirror: true, role: 'raad' });
+	const schema = buildResponseSchema(pages);
+	const likertKey = 'doel-1';
+	const openItem = rawItems('full').find((i) => i.type === 'open')!;
+	const openMax = openItem.maxLength!;
+
+	it.each(['1', '2', '3', '4', '5'])('accepts %s as a score', (value) => {
+		expect(schema.parse({ [likertKey]: value })).toEqual({ [likertKey]: { kind: 'score', score: Number(value) } });
+	});
+
+	it('accepts weet_niet, and the empty value as null (clearing an answer)', () => {
+		expect(schema.parse({ [likertKey]: DONT_KNOW })).toEqual({ [likertKey]: { kind: 'dontKnow' } });
+		expect(schema.parse({ [likertKey]: '' })).toEqual({ [likertKey]: null });
+		expect(schema.parse({ [likertKey]: ' 4 ' })).toEqual({ [likertKey]: { kind: 'score', score: 4 } });
+	});
+
+	it('accepts the mirror and ladder keys of this respondent, and a partial answer set', () => {
+		const parsed = schema.parse({ 'doel-1.spiegel': '2', 'invloed-ladder.nu': '1', 'invloed-ladder.gewenst': '5' });
+		expect(parsed).toEqual({
+			'doel-1.spiegel': { kind: 'score', score: 2 },
+			'invloed-ladder.nu': { kind: 'score', score: 1 },
+			'invloed-ladder.gewenst': { kind: 'score', score: 5 }
+		});
+		expect(schema.parse({})).toEqual({});
+	});
+
+	it.each(['0', '6', '3.5', 'ja', '1 2', '-1', '05', 'weet niet'])('rejects %j for a statement', (value) => {
+		const result = schema.safeParse({ [likertKey]: value });
+		expect(result.success).toBe(false);
+	});
+
+	it('rejects unknown keys, including keys this respondent was not asked', () => {
+		expect(schema.safeParse({ 'bestaat-niet': '3' }).success).toBe(false);
+		const noMirror = buildResponseSchema(buildPages(real, { variant: 'full', mirror: false, role: 'raad' }));
+		expect(noMirror.safeParse({ 'doel-1.spiegel': '3' }).success).toBe(false);
+		const short = buildResponseSchema(buildPages(real, { variant: 'short', mirror: false, role: 'raad' }));
+		const fullOnly = rawItems('full').find((i) => i.type === 'likert' && !i.short)!.id;
+		expect(short.safeParse({ [fullOnly]: '3' }).success).toBe(false);
+		expect(schema.safeParse({ [fullOnly]: '3' }).success).toBe(true);
+	});
+
+	it('open answers: trimmed text, empty is null, at most maxLength characters', () => {
+		expect(schema.parse({ [openItem.id]: '  Goed overleg, maar\nte laat.  ' })).toEqual({
+			[openItem.id]: { kind: 'text', text: 'Goed overleg, maar\nte laat.' }
+		});
+		expect(schema.parse({ [openItem.id]: '   ' })).toEqual({ [openItem.id]: null });
+		expect(schema.safeParse({ [openItem.id]: 'x'.repeat(openMax) }).success).toBe(true);
+		const tooLong = schema.safeParse({ [openItem.id]: 'x'.repeat(openMax + 1) });
+		expect(tooLong.success).toBe(false);
+		expect(tooLong.error?.issues[0].message).toBe(`Uw antwoord is te lang: maximaal ${openMax} tekens.`);
+	});
+
+	it("uses each open item's own maxLength", () => {
+		const item = minimal.themes[0].items.find((i) => i.id === 'a-open');
+		expect(item?.type === 'open' && item.maxLength).toBe(50);
+		const small = buildResponseSchema(buildPages(minimal, { variant: 'full', mirror: false, role: 'raad' }));
+		expect(small.safeParse({ 'a-open': 'x'.repeat(50) }).success).toBe(true);
+		expect(small.safeParse({ 'a-open': 'x'.repeat(51) }).success).toBe(false);
+	});
+});
+
+describe('answerValueSchema and formatAnswer', () => {
+	it('round-trip every kind of answer', () => {
+		for (const raw of ['1', '5', DONT_KNOW]) {
+			const answer = answerValueSchema('likert').parse(raw);
+			expect(answer && formatAnswer(answer)).toBe(raw);
+		}
+		const text = answerValueSchema('open').parse('Meer overleg');
+		expect(text && formatAnswer(text)).toBe('Meer overleg');
+	});
+});
+
+describe('estimatedMinutes', () => {
+	const minutes = (variant: Variant, mirror: boolean) => estimatedMinutes(buildPages(real, { variant, mirror, role: 'raad' }));
+
+	it('is a whole number of 5-minute steps, at least 5', () => {
+		for (const variant of ['full', 'short'] as const)
+			for (const mirror of [true, false]) {
+				const m = minutes(variant, mirror);
+				expect(m % 5).toBe(0);
+				expect(m).toBeGreaterThanOrEqual(5);
+				expect(m).toBeLessThanOrEqual(60);
+			}
+		expect(estimatedMinutes([])).toBe(5);
+	});
+
+	it('the short variant takes less time than the full one, and mirrors add time', () => {
+		expect(minutes('short', true)).toBeLessThan(minutes('full', true));
+		expect(minutes('short', false)).toBeLessThan(minutes('full', false));
+		expect(minutes('full', true)).toBeGreaterThan(minutes('full', false));
+	});
+
+	it('is within 2.5 minutes of 15 s per statement and 1 minute per open question', () => {
+		for (const variant of ['full', 'short'] as const) {
+			const keys = expectedKeys(variant, true);
+			const openCount = rawItems(variant).filter((i) => i.type === 'open').length;
+			const rough = ((keys.length - openCount) * 15 + openCount * 60) / 60;
+			expect(Math.abs(minutes(variant, true) - rough)).toBeLessThanOrEqual(2.5);
+		}
+	});
+});
