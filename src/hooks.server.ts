@@ -5,6 +5,7 @@ import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { log, redactPath } from '$lib/server/log';
+import { safeClientAddress, unknownLinkLimiter } from '$lib/server/rate-limit';
 import { startUp } from '$lib/server/startup';
 import { ScanFileError } from '$lib/scan/parse';
 
@@ -26,7 +27,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = token ? validateSession(db(), token, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }) : null;
 	if (token && !event.locals.user) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 
+	// Respondent links: a client that keeps trying unknown links is slowed down (guessing).
+	const isLink = event.url.pathname.startsWith('/s/');
+	const client = isLink ? safeClientAddress(event) : '';
+	if (isLink) {
+		const limit = unknownLinkLimiter.blocked(client);
+		if (!limit.allowed) {
+			return new Response('Te veel pogingen met onbekende links. Probeer het over een kwartier opnieuw.', {
+				status: 429,
+				headers: { 'Retry-After': String(limit.retryAfterSeconds), 'Content-Type': 'text/plain; charset=utf-8' }
+			});
+		}
+	}
+
 	const response = await resolve(event);
+	if (isLink && response.status === 404) unknownLinkLimiter.hit(client);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'no-referrer');
 	response.headers.set('X-Frame-Options', 'DENY');

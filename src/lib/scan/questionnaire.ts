@@ -78,11 +78,11 @@ export function allAnswerKeys(scan: ScanDefinition): Map<string, Question['kind'
 	return keys;
 }
 
-/** Rough time estimate for the intro: statements take ~15 s, open questions ~1 min. */
+/** Rough time estimate for the intro: a choice takes ~15 s; open questions are optional, ~30 s on average. */
 export function estimatedMinutes(pages: Page[]): number {
 	const qs = allQuestions(pages);
 	const open = qs.filter((q) => q.kind === 'open').length;
-	const seconds = (qs.length - open) * 15 + open * 60;
+	const seconds = (qs.length - open) * 15 + open * 30;
 	return Math.max(5, Math.round(seconds / 60 / 5) * 5);
 }
 

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { createSession, SESSION_COOKIE, verifyLogin } from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { loginAccountLimiter, loginClientLimiter, safeClientAddress } from '$lib/server/rate-limit';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,15 +22,29 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async (event) => {
+		const { request, cookies, url } = event;
 		const form = await request.formData();
 		const parsed = loginSchema.safeParse({ email: form.get('email') ?? '', password: form.get('password') ?? '' });
 		const email = parsed.success ? parsed.data.email : '';
 		if (!parsed.success || !parsed.data.email || !parsed.data.password) {
 			return fail(400, { email, error: 'Vul uw e-mailadres en wachtwoord in.' });
 		}
+		const client = safeClientAddress(event);
+		const account = parsed.data.email.toLowerCase();
+		const limited = [loginClientLimiter.blocked(client), loginAccountLimiter.blocked(account)].find((r) => !r.allowed);
+		if (limited && !limited.allowed) {
+			const minutes = Math.max(1, Math.ceil(limited.retryAfterSeconds / 60));
+			return fail(429, { email, error: `Te veel pogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.` });
+		}
 		const user = await verifyLogin(db(), parsed.data.email, parsed.data.password);
-		if (!user) return fail(400, { email, error: 'Het e-mailadres of het wachtwoord klopt niet.' });
+		if (!user) {
+			// Only failures count, so a busy office behind one address can still log in.
+			loginClientLimiter.hit(client);
+			loginAccountLimiter.hit(account);
+			return fail(400, { email, error: 'Het e-mailadres of het wachtwoord klopt niet.' });
+		}
+		loginAccountLimiter.reset(account);
 		const token = createSession(db(), user.id);
 		cookies.set(SESSION_COOKIE, token, {
 			path: '/',
