@@ -5,6 +5,7 @@ import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { log, redactPath } from '$lib/server/log';
+import { originAllowed } from '$lib/server/csrf';
 import { safeClientAddress, unknownLinkLimiter } from '$lib/server/rate-limit';
 import { startUp } from '$lib/server/startup';
 import { ScanFileError } from '$lib/scan/parse';
@@ -27,6 +28,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = token ? validateSession(db(), token, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }) : null;
 	if (token && !event.locals.user) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 
+	if (!originAllowed(event.request, event.url)) {
+		return new Response('Dit formulier komt van een andere website en is geweigerd.', {
+			status: 403,
+			headers: { 'Content-Type': 'text/plain; charset=utf-8' }
+		});
+	}
+
 	// Respondent links: a client that keeps trying unknown links is slowed down (guessing).
 	const isLink = event.url.pathname.startsWith('/s/');
 	const client = isLink ? safeClientAddress(event) : '';
@@ -43,7 +51,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	if (isLink && response.status === 404) unknownLinkLimiter.hit(client);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'no-referrer');
+	// A respondent URL holds its token: it must never reach another site, not even in a referrer.
+	response.headers.set('Referrer-Policy', isLink ? 'no-referrer' : 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 	if (event.url.pathname.startsWith('/s/') || event.locals.user) response.headers.set('Cache-Control', 'no-store');

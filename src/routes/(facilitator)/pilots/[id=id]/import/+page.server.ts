@@ -1,0 +1,75 @@
+// Upload of a CSV file with answers collected elsewhere (paper forms typed into a spreadsheet,
+// another survey tool). csv-import checks the whole file and stores all of it or nothing.
+import { error, fail } from '@sveltejs/kit';
+import { allQuestions, buildPages, DONT_KNOW, findRole } from '$lib/scan/questionnaire';
+import { IMPORT_COLUMNS, importResponses, MAX_IMPORT_BYTES } from '$lib/server/csv-import';
+import { db } from '$lib/server/db';
+import { managedPilot } from '$lib/server/pilot-access';
+import { z } from '$lib/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Room for the multipart boundaries and headers around the file itself. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+const maxMegabytes = Math.round(MAX_IMPORT_BYTES / 1024 / 1024);
+const tooBig = `Het bestand is groter dan ${maxMegabytes} MB. Splits het in kleinere bestanden en importeer ze één voor één.`;
+const tooBigForServer =
+	'Het bestand is te groot voor deze server. Splits het in kleinere bestanden, of vraag de beheerder om de grens te verhogen (BODY_SIZE_LIMIT).';
+
+const fileSchema = z.custom<File>((v) => v instanceof Blob && v.size > 0, 'Kies een CSV-bestand met antwoorden.');
+
+export const load: PageServerLoad = async ({ parent }) => {
+	const { pilot } = await parent();
+	// A short example built from this pilot's own questions, so the codes in it really work.
+	const role = pilot.roles[0];
+	const questions = allQuestions(buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role }));
+	const pick = (kinds: string[]) => questions.find((q) => kinds.includes(q.kind))?.key;
+	const likert = pick(['likert']);
+	const mirror = pick(['mirror']);
+	const ladderNow = pick(['ladder-now']);
+	const ladderDesired = pick(['ladder-desired']);
+	const open = pick(['open']);
+	const example: string[][] = [[...IMPORT_COLUMNS]];
+	if (likert) example.push(['formulier-1', role, likert, '4']);
+	if (mirror) example.push(['formulier-1', role, mirror, '3']);
+	if (ladderNow) example.push(['formulier-1', role, ladderNow, '2']);
+	if (ladderDesired) example.push(['formulier-1', role, ladderDesired, '4']);
+	if (open) example.push(['formulier-1', role, open, '"Meer uitleg over de regels, graag in gewone taal."']);
+	if (likert) example.push(['formulier-2', pilot.roles[1] ?? role, likert, DONT_KNOW]);
+
+	return {
+		roles: pilot.roles.map((id) => ({ id, label: findRole(pilot.scan, id)?.label ?? id })),
+		example: example.map((row) => row.join(',')).join('\n'),
+		maxBytes: MAX_IMPORT_BYTES,
+		maxMegabytes
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const pilot = managedPilot(db(), locals.user, Number(params.id));
+		if (!pilot) error(404, 'Deze pilot bestaat niet, of u heeft er geen toegang toe.');
+
+		// Refuse an oversized upload from its header, before the body is read into memory.
+		const declared = Number(request.headers.get('content-length'));
+		if (declared > MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES) return fail(413, { fileName: '', errors: [tooBig] });
+
+		let form: FormData;
+		try {
+			form = await request.formData();
+		} catch (e) {
+			// The adapter's own body limit (BODY_SIZE_LIMIT, 512 kB unless set) surfaces here as a 413.
+			const status = (e as { status?: number }).status;
+			if (status === 413) return fail(413, { fileName: '', errors: [tooBigForServer] });
+			return fail(400, { fileName: '', errors: ['Het bestand kon niet worden gelezen. Probeer het opnieuw.'] });
+		}
+		const parsed = fileSchema.safeParse(form.get('file'));
+		if (!parsed.success) return fail(400, { fileName: '', errors: [parsed.error.issues[0].message] });
+		const file = parsed.data;
+		const fileName = file.name.slice(0, 200);
+		if (file.size > MAX_IMPORT_BYTES) return fail(413, { fileName, errors: [tooBig] });
+
+		const result = importResponses(db(), pilot, new Uint8Array(await file.arrayBuffer()));
+		if (!result.ok) return fail(400, { fileName, errors: result.errors });
+		return { fileName, imported: { responses: result.responses, answers: result.answers } };
+	}
+};

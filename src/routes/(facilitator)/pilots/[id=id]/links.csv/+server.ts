@@ -1,0 +1,31 @@
+// Download of the active invitation links of one pilot, for a mail merge or a list at the door.
+// A +server.ts runs no layout load, so it checks access itself.
+import { error } from '@sveltejs/kit';
+import { findRole } from '$lib/scan/questionnaire';
+import { config } from '$lib/server/config';
+import { csvDownloadHeaders, safeCsv } from '$lib/server/csv-safe';
+import { db } from '$lib/server/db';
+import { listLinks } from '$lib/server/invitations';
+import { managedPilot } from '$lib/server/pilot-access';
+import { linkSecret } from '$lib/server/tokens';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ locals, params, url }) => {
+	const pilot = managedPilot(db(), locals.user, Number(params.id));
+	if (!pilot) error(404, 'Deze pilot bestaat niet, of u heeft er geen toegang toe.');
+
+	const role = url.searchParams.get('rol') || null;
+	if (role !== null && !pilot.roles.includes(role)) error(400, 'Deze rol hoort niet bij deze pilot.');
+
+	const links = listLinks(db(), linkSecret(config.secretPath), pilot.id).filter((l) => !l.revoked && (role === null || l.role === role));
+	const rows = [
+		['nummer', 'rol', 'soort', 'link'],
+		...links.map((l) => [
+			l.number,
+			l.role ? (findRole(pilot.scan, l.role)?.label ?? l.role) : 'Alle rollen',
+			l.kind === 'group' ? 'groep' : 'persoonlijk',
+			`${url.origin}/s/${l.token}`
+		])
+	];
+	return new Response(safeCsv(rows), { headers: csvDownloadHeaders(`quickscan-${pilot.id}-links.csv`) });
+};
