@@ -235,11 +235,11 @@ describe('estimatedMinutes', () => {
 		expect(minutes('full', true)).toBeGreaterThan(minutes('full', false));
 	});
 
-	it('is within 2.5 minutes of 15 s per statement and 1 minute per open question', () => {
+	it('is within 2.5 minutes of 15 s per choice and 30 s per (optional) open question', () => {
 		for (const variant of ['full', 'short'] as const) {
 			const keys = expectedKeys(variant, true);
 			const openCount = rawItems(variant).filter((i) => i.type === 'open').length;
-			const rough = ((keys.length - openCount) * 15 + openCount * 60) / 60;
+			const rough = ((keys.length - openCount) * 15 + openCount * 30) / 60;
 			expect(Math.abs(minutes(variant, true) - rough)).toBeLessThanOrEqual(2.5);
 		}
 	});

@@ -69,7 +69,7 @@ describe('pilotFormSchema', () => {
 	it('gives Dutch messages for missing or wrong choices', () => {
 		const byField = errors({ municipality: ' ', councilType: 'raad', variant: 'lang', scan: '' });
 		expect(byField).toEqual({
-			municipality: ['Vul de naam van de gemeente in.'],
+			municipality: ['Vul de naam van de gemeente in (minstens 2 tekens).'],
 			councilType: ['Kies wat voor raad het is.'],
 			variant: ['Kies de volledige of de korte versie.'],
 			scan: ['Kies een scan.']

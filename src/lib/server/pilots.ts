@@ -19,7 +19,7 @@ const optionalDay = z
 
 export const pilotFormSchema = z
 	.object({
-		municipality: z.string().trim().min(2, 'Vul de naam van de gemeente in.').max(100, 'Gebruik hoogstens 100 tekens.'),
+		municipality: z.string().trim().min(2, 'Vul de naam van de gemeente in (minstens 2 tekens).').max(100, 'Gebruik hoogstens 100 tekens.'),
 		roundLabel: z.string().trim().min(1, 'Vul een naam voor de ronde in, bijvoorbeeld "Nulmeting".').max(60, 'Gebruik hoogstens 60 tekens.'),
 		cbsCode: z
 			.string()
@@ -57,8 +57,10 @@ function resolveScan(form: PilotForm) {
 	const unknown = form.roles.filter((r) => !scan.definition.roles.some((role) => role.id === r));
 	if (unknown.length) throw new PilotError(`Onbekende rol: ${unknown.join(', ')}.`);
 	const [a, b] = scan.definition.comparison;
-	if (!form.roles.includes(a) || !form.roles.includes(b))
-		throw new PilotError('De raad en de gemeente doen altijd mee: zij zijn de hoofdvergelijking.');
+	if (!form.roles.includes(a) || !form.roles.includes(b)) {
+		const label = (id: string) => scan.definition.roles.find((r) => r.id === id)?.label ?? id;
+		throw new PilotError(`${label(a)} en ${label(b)} doen altijd mee: zij zijn de hoofdvergelijking.`);
+	}
 	// Keep the scan's own role order, whatever order the form sent.
 	const roles = scan.definition.roles.map((r) => r.id).filter((id) => form.roles.includes(id));
 	return { scan, roles };
@@ -111,7 +113,8 @@ export function setPilotStatus(db: Db, id: number, status: Pilot['status']): voi
 	const pilot = db.select({ status: pilots.status }).from(pilots).where(eq(pilots.id, id)).get();
 	if (!pilot) throw new PilotError('Deze pilot bestaat niet.');
 	const allowed: Record<Pilot['status'], Pilot['status'][]> = { draft: ['open'], open: ['closed'], closed: ['open'] };
-	if (!allowed[pilot.status].includes(status)) throw new PilotError('Deze stap kan nu niet.');
+	if (!allowed[pilot.status].includes(status))
+		throw new PilotError(status === 'closed' ? 'Alleen een open vragenlijst kan worden gesloten.' : 'Deze vragenlijst is al open.');
 	db.update(pilots).set({ status }).where(eq(pilots.id, id)).run();
 }
 

@@ -1,0 +1,174 @@
+// The pilot form that the create and edit pages share: what it offers, how a posted form becomes
+// a checked PilotForm, and the typed values that go back to the page when something is wrong.
+import { findScan, availableScans } from './scans';
+import { PilotError, pilotFormSchema, type PilotForm, type PilotWithScan } from './pilots';
+
+/** What the facilitator typed, as text, so a form with an error comes back exactly as it was sent. */
+export type PilotFormValues = {
+	municipality: string;
+	roundLabel: string;
+	cbsCode: string;
+	councilType: string;
+	scan: string;
+	variant: string;
+	mirror: boolean;
+	roles: string[];
+	minGroupSize: string;
+	opensOn: string;
+	closesOn: string;
+	benchmarkConsent: boolean;
+};
+
+export type PilotFormField = keyof PilotFormValues;
+/** One message per field; `form` holds a message about the form as a whole. */
+export type PilotFormErrors = Partial<Record<PilotFormField | 'form', string>>;
+
+export type ScanOption = {
+	key: string;
+	title: string;
+	version: number;
+	/**
+	 * Each scan has its own set of role checkboxes: without JavaScript the page shows them all,
+	 * and only the set of the chosen scan counts.
+	 */
+	rolesField: string;
+	roles: { id: string; label: string; required: boolean }[];
+};
+
+export type PilotFormFailure = { values: PilotFormValues; errors: PilotFormErrors };
+
+const scanKey = (id: string, version: number) => `${id}@${version}`;
+const rolesField = (key: string) => `roles:${key}`;
+
+// Longer than any valid value, short enough that a pasted novel is not echoed back.
+const MAX_ECHO = 300;
+
+export function scanOptions(): ScanOption[] {
+	return availableScans().map(({ definition: d }) => {
+		const key = scanKey(d.id, d.version);
+		return {
+			key,
+			title: d.title,
+			version: d.version,
+			rolesField: rolesField(key),
+			roles: d.roles.map((r) => ({ id: r.id, label: r.label, required: d.comparison.includes(r.id) }))
+		};
+	});
+}
+
+export function newPilotValues(): PilotFormValues {
+	const first = availableScans()[0]?.definition;
+	return {
+		municipality: '',
+		roundLabel: 'Nulmeting',
+		cbsCode: '',
+		// No pre-selected council type: the facilitator has to say which kind it is.
+		councilType: '',
+		scan: first ? scanKey(first.id, first.version) : '',
+		variant: 'full',
+		mirror: true,
+		roles: first ? first.roles.map((r) => r.id) : [],
+		minGroupSize: '5',
+		opensOn: '',
+		closesOn: '',
+		// Appearing in benchmarks needs an explicit yes.
+		benchmarkConsent: false
+	};
+}
+
+export function pilotValues(pilot: PilotWithScan): PilotFormValues {
+	return {
+		municipality: pilot.municipality,
+		roundLabel: pilot.roundLabel,
+		cbsCode: pilot.cbsCode ?? '',
+		councilType: pilot.councilType,
+		scan: scanKey(pilot.scan.id, pilot.scan.version),
+		variant: pilot.variant,
+		mirror: pilot.mirror,
+		roles: [...pilot.roles],
+		minGroupSize: String(pilot.minGroupSize),
+		opensOn: pilot.opensOn ?? '',
+		closesOn: pilot.closesOn ?? '',
+		benchmarkConsent: pilot.benchmarkConsent
+	};
+}
+
+/** Reads the posted form; `data` is set only when every field is valid. */
+export function readPilotForm(formData: FormData): PilotFormFailure & { data: PilotForm | null } {
+	const text = (name: string) => {
+		const value = formData.get(name);
+		return typeof value === 'string' ? value.slice(0, MAX_ECHO) : '';
+	};
+	const scan = text('scan');
+	const values: PilotFormValues = {
+		municipality: text('municipality'),
+		roundLabel: text('roundLabel'),
+		cbsCode: text('cbsCode'),
+		councilType: text('councilType'),
+		scan,
+		variant: text('variant'),
+		mirror: formData.has('mirror'),
+		roles: formData
+			.getAll(rolesField(scan))
+			.filter((v): v is string => typeof v === 'string')
+			.slice(0, 20),
+		minGroupSize: text('minGroupSize'),
+		opensOn: text('opensOn'),
+		closesOn: text('closesOn'),
+		benchmarkConsent: formData.has('benchmarkConsent')
+	};
+
+	const errors: PilotFormErrors = {};
+	const parsed = pilotFormSchema.safeParse(values);
+	if (!parsed.success) {
+		for (const issue of parsed.error.issues) {
+			const field = (typeof issue.path[0] === 'string' ? issue.path[0] : 'form') as PilotFormField | 'form';
+			errors[field] ??= issue.message;
+		}
+	}
+	checkScanAndRoles(values, errors);
+	// zod skips the schema's date-order rule while other fields fail; check it now, so the
+	// facilitator sees every problem in one go.
+	const [opens, closes] = [values.opensOn.trim(), values.closesOn.trim()];
+	if (!errors.opensOn && !errors.closesOn && opens && closes && opens > closes) errors.closesOn = 'De einddatum ligt vóór de startdatum.';
+	const valid = parsed.success && Object.keys(errors).length === 0;
+	return { values, errors, data: valid ? parsed.data : null };
+}
+
+/**
+ * createPilot checks these rules too; checking them here as well puts the message next to the
+ * field it is about and names the scan's own comparison roles.
+ */
+function checkScanAndRoles(values: PilotFormValues, errors: PilotFormErrors): void {
+	if (errors.scan) return;
+	const [id, version] = values.scan.split('@');
+	const scan = findScan(id, Number(version));
+	if (!scan) {
+		errors.scan = 'Deze scan bestaat niet (meer). Kies een scan uit de lijst.';
+		return;
+	}
+	if (errors.roles) return;
+	const missing = scan.definition.comparison.filter((r) => !values.roles.includes(r));
+	if (missing.length) {
+		const labels = scan.definition.comparison.map((r) => scan.definition.roles.find((role) => role.id === r)?.label ?? r);
+		errors.roles = `${labels.join(' en ')} doen altijd mee: hun antwoorden worden met elkaar vergeleken. Vink ze aan.`;
+	}
+}
+
+/**
+ * Reads and checks the form, then saves it with `save`. A PilotError (a rule the database
+ * module enforces) comes back as a message about the whole form.
+ */
+export function submitPilotForm<T>(
+	formData: FormData,
+	save: (form: PilotForm) => T
+): ({ ok: true; result: T }) | ({ ok: false } & PilotFormFailure) {
+	const { values, errors, data } = readPilotForm(formData);
+	if (!data) return { ok: false, values, errors };
+	try {
+		return { ok: true, result: save(data) };
+	} catch (e) {
+		if (e instanceof PilotError) return { ok: false, values, errors: { form: e.message } };
+		throw e;
+	}
+}

@@ -1,0 +1,37 @@
+// The facilitator's list of pilots with the response per role, newest first.
+import { db } from '$lib/server/db';
+import { getPilot, listPilots } from '$lib/server/pilots';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent }) => {
+	const { user } = await parent();
+	const database = db();
+	// listPilots gives role ids only; the labels live in the scan snapshot, shared by many pilots.
+	const labelsBySnapshot = new Map<number, Map<string, string>>();
+	const labelsFor = (pilotId: number, snapshotId: number) => {
+		let labels = labelsBySnapshot.get(snapshotId);
+		if (!labels) {
+			labels = new Map(getPilot(database, pilotId)?.scan.roles.map((r) => [r.id, r.label]) ?? []);
+			labelsBySnapshot.set(snapshotId, labels);
+		}
+		return labels;
+	};
+	const pilots = listPilots(database, user).map((p) => {
+		const labels = labelsFor(p.id, p.snapshotId);
+		return {
+			id: p.id,
+			municipality: p.municipality,
+			roundLabel: p.roundLabel,
+			scanTitle: p.scanTitle,
+			scanVersion: p.scanVersion,
+			variant: p.variant,
+			status: p.status,
+			roles: p.roles.map((role) => ({
+				role,
+				label: labels.get(role) ?? role,
+				...(p.counts[role] ?? { invited: 0, started: 0, submitted: 0 })
+			}))
+		};
+	});
+	return { pilots, mayCreate: user.role !== 'viewer' };
+};
