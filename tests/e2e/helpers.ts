@@ -1,20 +1,94 @@
 // Shared steps for the journeys: log in as the facilitator, and check a page with axe.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 export const ADMIN = { email: 'beheer@quickscan.local', password: 'e2e-wachtwoord-quickscan' };
 
+/** Opens a URL and, when JavaScript runs, waits until the page is interactive. */
+export async function open(page: Page, url: string) {
+	const response = await page.goto(url);
+	if (test.info().project.use.javaScriptEnabled !== false) await page.locator('html.js').waitFor({ state: 'attached' });
+	return response;
+}
+
 export async function login(page: Page) {
-	await page.goto('/login');
+	await open(page, '/login');
 	await page.getByLabel('E-mailadres').fill(ADMIN.email);
 	await page.getByLabel('Wachtwoord').fill(ADMIN.password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await expect(page).toHaveURL(/\/pilots$/);
 }
 
-/** Fails the test on any WCAG 2.1 A/AA violation on the page as it is now. */
+/**
+ * Fails the test on any WCAG 2.1 A/AA violation on the page as it is now. axe runs inside the
+ * page, so in the project without JavaScript the same URL is opened with the same cookies in a
+ * context with JavaScript (our pages render the same HTML on the server either way).
+ */
 export async function expectAccessible(page: Page) {
+	if (test.info().project.use.javaScriptEnabled === false) {
+		const context = await page.context().browser()!.newContext({ javaScriptEnabled: true, storageState: await page.context().storageState() });
+		try {
+			const jsPage = await context.newPage();
+			await jsPage.goto(page.url());
+			await runAxe(jsPage);
+		} finally {
+			await context.close();
+		}
+		return;
+	}
+	await runAxe(page);
+}
+
+async function runAxe(page: Page) {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export type PilotSetup = { municipality: string; variant?: 'Volledige versie' | 'Korte versie'; links?: Record<string, number> };
+
+/** Creates a pilot through the facilitator's pages, opens it and makes personal links. */
+export async function createOpenPilot(page: Page, setup: PilotSetup): Promise<{ id: number; links: Record<string, string[]> }> {
+	await open(page, '/pilots/nieuw');
+	await page.getByLabel('Naam van de gemeente').fill(setup.municipality);
+	await page.getByRole('radio', { name: 'Een aparte cliëntenraad werk en inkomen' }).check();
+	await page.getByRole('radio', { name: new RegExp(setup.variant ?? 'Volledige versie') }).check();
+	await page.getByRole('button', { name: 'Pilot opslaan' }).click();
+	await expect(page).toHaveURL(/\/pilots\/\d+/);
+	const id = Number(new URL(page.url()).pathname.split('/')[2]);
+	await page.getByRole('button', { name: 'Open de vragenlijst' }).click();
+	await expect(page.getByText('Sluit de vragenlijst').first()).toBeVisible();
+
+	const links: Record<string, string[]> = {};
+	for (const [role, count] of Object.entries(setup.links ?? {})) {
+		await open(page, `/pilots/${id}/links`);
+		await page.getByLabel('Voor welke rol?').selectOption({ label: role });
+		await page.getByLabel('Hoeveel links?').fill(String(count));
+		await page.getByRole('button', { name: 'Links maken' }).click();
+		await expect(page.getByRole('status').filter({ hasText: /link/i }).first()).toBeVisible();
+		await page.goto(`/pilots/${id}/links`);
+		const urls = await page.getByRole('row').filter({ hasText: role }).getByRole('textbox').evaluateAll((els) =>
+			els.map((el) => (el as HTMLInputElement).value)
+		);
+		links[role] = urls.filter((u) => !Object.values(links).flat().includes(u));
+		expect(links[role]).toHaveLength(count);
+	}
+	return { id, links };
+}
+
+/** Answers every question on the current questionnaire page; `pick` chooses the option label. */
+export async function answerPage(page: Page, pick: (index: number) => string = () => 'Eens') {
+	const groups = page.getByRole('group');
+	const count = await groups.count();
+	expect(count, 'questions on this page').toBeGreaterThan(0);
+	for (let i = 0; i < count; i++) {
+		const group = groups.nth(i);
+		const radios = group.getByRole('radio');
+		if ((await radios.count()) === 0) continue;
+		const wanted = group.getByRole('radio', { name: pick(i), exact: true });
+		if ((await wanted.count()) > 0) await wanted.check();
+		else await radios.first().check();
+	}
+	const open = page.getByRole('textbox');
+	for (let i = 0; i < (await open.count()); i++) await open.nth(i).fill(`Antwoord ${i + 1} met een komma, en "aanhalingstekens".`);
 }
