@@ -6,6 +6,12 @@ import { answersForLink, responseStatusForLink } from './db';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
+/** Content reflows at phone width (and so at 200% zoom): nothing needs sideways scrolling. */
+async function expectNoSideways(page: Page) {
+	const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+	expect(scrollWidth, `page is wider than the screen at ${page.url()}`).toBeLessThanOrEqual(width);
+}
+
 /** Walks from the intro through every theme page to the thank-you page, checking each with axe. */
 async function completeQuestionnaire(page: Page, link: string) {
 	await open(page, link);
@@ -17,6 +23,7 @@ async function completeQuestionnaire(page: Page, link: string) {
 		await expect(page.getByText(`Thema ${n} van ${total}`, { exact: true })).toBeVisible();
 		await answerPage(page, (i) => ['Eens', 'Oneens', 'Weet niet', 'Helemaal eens'][i % 4]);
 		if (n === 1) await expectAccessible(page);
+		await expectNoSideways(page);
 		await page.getByRole('button', { name: n === total ? 'Naar het overzicht' : 'Volgende' }).first().click();
 	}
 	await expect(page.getByRole('heading', { name: 'Overzicht' })).toBeVisible();
@@ -154,4 +161,30 @@ test('unknown and revoked links get a friendly page with the right status', asyn
 	await expectAccessible(page);
 	// The other link still works.
 	expect((await page.goto(links['Lid van de raad'][1]))?.status()).toBe(200);
+});
+
+test('a respondent answers by keyboard alone', async ({ page }) => {
+	await login(page);
+	const { links } = await createOpenPilot(page, { municipality: 'Toetsenbord', links: { 'Lid van de raad': 1 } });
+	const link = links['Lid van de raad'][0];
+	await page.context().clearCookies();
+	await open(page, link.replace(/\/?$/, '/1'));
+	// Tab to the first choice, pick the 4th option with the arrow keys, then on to the mirror question.
+	const focusedRadio = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'radio');
+	for (let i = 0; i < 15 && !(await focusedRadio()); i++) await page.keyboard.press('Tab');
+	expect(await focusedRadio()).toBe(true);
+	await page.keyboard.press('Space');
+	for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('group').first().getByRole('radio', { name: 'Eens', exact: true })).toBeChecked();
+	await expect(page.getByRole('group').nth(1).getByRole('radio', { name: 'Helemaal oneens', exact: true })).toBeChecked();
+	// Focus is always visible.
+	const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+	expect(outline).not.toBe('none');
+	await expect.poll(() => answersForLink(link).map((a) => `${a.key}=${a.score}`).sort()).toEqual(['doel-1.spiegel=1', 'doel-1=4']);
+	// And on with the keyboard: the "Volgende" button is reachable and works with Enter.
+	await page.getByRole('button', { name: 'Volgende' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Thema 2 van 8', { exact: true })).toBeVisible();
 });

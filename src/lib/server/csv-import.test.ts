@@ -306,3 +306,18 @@ describe('responses without any answer', () => {
 		expect(counts()).toEqual(before);
 	});
 });
+
+describe('the same file twice', () => {
+	it('is refused the second time, naming the day of the first import', () => {
+		const file = utf8(['response,role,item,value', 'a,raad,doel-1,4'].join('\n'));
+		expect(importResponses(db, pilot, file, '2026-11-20')).toEqual({ ok: true, responses: 1, answers: 1 });
+		const before = counts();
+		const again = importResponses(db, pilot, file, '2026-11-21');
+		expect(again.ok).toBe(false);
+		if (!again.ok) expect(again.errors[0]).toContain('20 november 2026 al geïmporteerd');
+		expect(counts()).toEqual(before);
+		// Another pilot may import the same file.
+		const other = getPilot(db, createPilot(db, pilotForm({ municipality: 'Noordstad' }), null))!;
+		expect(importResponses(db, other, file).ok).toBe(true);
+	});
+});

@@ -1,9 +1,13 @@
 // CSV import of answers collected elsewhere, in the long format the raw export also uses
 // (response,role,item,value). The whole file is checked first; one bad cell and nothing is stored.
+import crypto from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { answerValueSchema, buildPages, allQuestions, type Answer, type Question } from '$lib/scan/questionnaire';
+import { dayOf, formatDay } from '$lib/dates';
 import type { Db } from './db';
+import { imports } from './db/schema';
 import type { PilotWithScan } from './pilots';
 import { insertCompletedResponse } from './responses';
 
@@ -119,12 +123,28 @@ export function validateImport(pilot: PilotWithScan, bytes: Uint8Array): { error
 	return errors.length ? fail(errors) : { errors, responses };
 }
 
-/** All or nothing: every response of the file is stored in one transaction, or none is. */
-export function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8Array): ImportResult {
+/**
+ * All or nothing: every response of the file is stored in one transaction, or none is. The same
+ * file twice is refused: its answers would otherwise count double.
+ */
+export function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8Array, today = dayOf()): ImportResult {
+	const fileHash = crypto.createHash('sha256').update(bytes).digest('hex');
+	const earlier = db
+		.select()
+		.from(imports)
+		.where(and(eq(imports.pilotId, pilot.id), eq(imports.fileHash, fileHash)))
+		.get();
+	if (earlier) {
+		return {
+			ok: false,
+			errors: [`Dit bestand is op ${formatDay(earlier.importedOn)} al geïmporteerd (${earlier.responses} vragenlijsten). Nog een keer importeren zou de antwoorden dubbel tellen.`]
+		};
+	}
 	const { errors, responses } = validateImport(pilot, bytes);
 	if (errors.length) return { ok: false, errors };
 	let answerCount = 0;
 	db.transaction((tx) => {
+		tx.insert(imports).values({ pilotId: pilot.id, fileHash, responses: responses.size, importedOn: today }).run();
 		for (const response of responses.values()) {
 			insertCompletedResponse(tx as unknown as Db, { pilotId: pilot.id, role: response.role, source: 'import', answers: response.answers });
 			answerCount += response.answers.length;

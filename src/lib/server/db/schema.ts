@@ -136,6 +136,21 @@ export const answers = sqliteTable(
 	]
 );
 
+/** Files imported into a pilot, by content hash, so the same file is not counted twice. */
+export const imports = sqliteTable(
+	'imports',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		fileHash: text('file_hash').notNull(),
+		responses: integer('responses').notNull(),
+		importedOn: text('imported_on').notNull()
+	},
+	(t) => [uniqueIndex('imports_pilot_file_idx').on(t.pilotId, t.fileHash)]
+);
+
 export type User = typeof users.$inferSelect;
 export type Pilot = typeof pilots.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
