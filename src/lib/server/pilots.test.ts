@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db';
-import { acceptState, createPilot, getPilot, pilotFormSchema, PilotError, setPilotStatus, updatePilot } from './pilots';
+import { acceptState, createPilot, deletePilot, getPilot, pilotFormSchema, PilotError, setPilotStatus, updatePilot } from './pilots';
 import { contentHash, findScan, loadScans } from './scans';
 import { createTestDb } from './test-db';
 
@@ -204,5 +204,41 @@ describe('acceptState', () => {
 		expect(acceptState(pilot('open', '2026-03-10', null), '2026-03-09')).toBe('not-yet-open');
 		expect(acceptState(pilot('open', null, '2026-03-10'), '2020-01-01')).toBe('open');
 		expect(acceptState(pilot('open', null, '2026-03-10'), '2026-03-11')).toBe('closed');
+	});
+});
+
+describe('deletePilot', () => {
+	let db: Db;
+	let cleanup: () => void;
+	beforeEach(() => ({ db, cleanup } = createTestDb()));
+	afterEach(() => cleanup());
+
+	it('removes the pilot with its links, responses, answers, imports and shares, and nothing of other pilots', async () => {
+		const { createPersonalLinks, resolveToken } = await import('./invitations');
+		const { getOrStartResponse, saveAnswers } = await import('./responses');
+		const { importResponses } = await import('./csv-import');
+		const secret = Buffer.alloc(32, 7);
+		const make = (name: string) => {
+			const id = createPilot(db, pilotFormSchema.parse({ ...validInput, municipality: name }), null);
+			const [link] = createPersonalLinks(db, secret, id, 'raad', 2);
+			const response = getOrStartResponse(db, resolveToken(db, link.token)!.invitation);
+			saveAnswers(db, response.id, [['doel-1', { kind: 'score', score: 4 }]]);
+			importResponses(db, getPilot(db, id)!, new TextEncoder().encode('response,role,item,value\na,gemeente,doel-1,2'));
+			const user = db.$client.prepare("INSERT INTO users (email, password_hash, role) VALUES (?, 'x', 'viewer') RETURNING id").get(`${name}@example.nl`) as { id: number };
+			db.$client.prepare("INSERT INTO pilot_shares (pilot_id, user_id, access) VALUES (?, ?, 'viewer')").run(id, user.id);
+			return id;
+		};
+		const gone = make('Weg');
+		const kept = make('Blijft');
+		const count = (table: string, pilotColumn = 'pilot_id') =>
+			(db.$client.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${pilotColumn} = ?`).get(gone) as { n: number }).n;
+		expect(count('responses')).toBe(2);
+		expect(count('pilot_shares')).toBe(1);
+		expect(deletePilot(db, gone)).toBe(true);
+		for (const table of ['invitations', 'responses', 'imports', 'pilot_shares']) expect(count(table)).toBe(0);
+		expect((db.$client.prepare('SELECT count(*) AS n FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.pilot_id = ?').get(kept) as { n: number }).n).toBe(2);
+		expect((db.$client.prepare('SELECT count(*) AS n FROM answers').get() as { n: number }).n).toBe(2);
+		expect(getPilot(db, kept)).toBeDefined();
+		expect(deletePilot(db, gone)).toBe(false);
 	});
 });

@@ -1,13 +1,12 @@
 // Pilots: one municipality and its council doing one round of one scan. Creating, editing while
 // in draft, opening and closing, and the response figures per role for the facilitator.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { dayOf } from '$lib/dates';
 import type { ScanDefinition } from '$lib/scan/schema';
 import { z } from '$lib/validation';
 import type { Db } from './db';
 import { invitations, pilots, responses, scanSnapshots, type Pilot } from './db/schema';
 import { ensureSnapshot, findScan } from './scans';
-import type { SessionUser } from './auth';
 
 export const MIN_GROUP_SIZE_FLOOR = 3;
 
@@ -118,6 +117,12 @@ export function setPilotStatus(db: Db, id: number, status: Pilot['status']): voi
 	db.update(pilots).set({ status }).where(eq(pilots.id, id)).run();
 }
 
+/** Removes a pilot and everything that belongs to it (links, responses, answers, imports, shares). */
+export function deletePilot(db: Db, id: number): boolean {
+	// Foreign keys cascade from the pilot; one transaction makes it all or nothing.
+	return db.transaction((tx) => tx.delete(pilots).where(eq(pilots.id, id)).run().changes > 0);
+}
+
 export type PilotWithScan = Pilot & { scan: ScanDefinition; scanHash: string };
 
 export function getPilot(db: Db, id: number): PilotWithScan | undefined {
@@ -128,10 +133,6 @@ export function getPilot(db: Db, id: number): PilotWithScan | undefined {
 		.where(eq(pilots.id, id))
 		.get();
 	return row && { ...row.pilot, scan: row.definition as ScanDefinition, scanHash: row.hash };
-}
-
-export function canManagePilot(user: SessionUser, pilot: Pick<Pilot, 'ownerId'>): boolean {
-	return user.role === 'admin' || (user.role === 'facilitator' && pilot.ownerId === user.id);
 }
 
 export type AcceptState = 'open' | 'not-yet-open' | 'closed';
@@ -172,12 +173,14 @@ export function responseCounts(db: Db, pilotId: number): Record<string, RoleCoun
 
 export type PilotSummary = Pilot & { scanTitle: string; scanVersion: number; counts: Record<string, RoleCounts> };
 
-export function listPilots(db: Db, user: SessionUser): PilotSummary[] {
+/** Pilots with their response figures; `ids` null means every pilot (for an admin). */
+export function listPilots(db: Db, ids: number[] | null): PilotSummary[] {
+	if (ids && ids.length === 0) return [];
 	const rows = db
 		.select({ pilot: pilots, definition: scanSnapshots.definition, version: scanSnapshots.version })
 		.from(pilots)
 		.innerJoin(scanSnapshots, eq(scanSnapshots.id, pilots.snapshotId))
-		.where(user.role === 'admin' ? undefined : eq(pilots.ownerId, user.id))
+		.where(ids ? inArray(pilots.id, ids) : undefined)
 		.orderBy(desc(pilots.id))
 		.all();
 	return rows.map((r) => ({

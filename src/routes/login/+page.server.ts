@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { createSession, SESSION_COOKIE, verifyLogin } from '$lib/server/auth';
+import { audit } from '$lib/server/audit';
+import { createSession, deleteSession, SESSION_COOKIE, verifyLogin } from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { loginAccountLimiter, loginClientLimiter, safeClientAddress } from '$lib/server/rate-limit';
@@ -39,13 +40,19 @@ export const actions: Actions = {
 		}
 		const user = await verifyLogin(db(), parsed.data.email, parsed.data.password);
 		if (!user) {
+			// No e-mail in the log: people sometimes type their password into the e-mail field.
+			audit(db(), null, 'login-failed');
 			// Only failures count, so a busy office behind one address can still log in.
 			loginClientLimiter.hit(client);
 			loginAccountLimiter.hit(account);
 			return fail(400, { email, error: 'Het e-mailadres of het wachtwoord klopt niet.' });
 		}
 		loginAccountLimiter.reset(account);
+		// A new session id at every login: a cookie planted before the login is worth nothing.
+		const previous = cookies.get(SESSION_COOKIE);
+		if (previous) deleteSession(db(), previous);
 		const token = createSession(db(), user.id);
+		audit(db(), user, 'login');
 		cookies.set(SESSION_COOKIE, token, {
 			path: '/',
 			httpOnly: true,

@@ -151,6 +151,50 @@ export const imports = sqliteTable(
 	(t) => [uniqueIndex('imports_pilot_file_idx').on(t.pilotId, t.fileHash)]
 );
 
+/** A pilot shared with another account: as co-facilitator, or read-only (viewer). */
+export const pilotShares = sqliteTable(
+	'pilot_shares',
+	{
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		access: text('access', { enum: ['facilitator', 'viewer'] }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.pilotId, t.userId] })]
+);
+
+/** One-time password reset links, stored by hash; shown once to the admin who made them. */
+export const passwordResets = sqliteTable('password_resets', {
+	tokenHash: text('token_hash').primaryKey(),
+	userId: integer('user_id')
+		.notNull()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	expiresAt: integer('expires_at', { mode: 'timestamp' }).notNull()
+});
+
+/**
+ * What facilitators and admins did: who, what, when. Never respondent content, tokens or
+ * passwords; `detail` holds ids and names of things, not answers.
+ */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: text('at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`),
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		userEmail: text('user_email').notNull(),
+		action: text('action').notNull(),
+		pilotId: integer('pilot_id'),
+		detail: text('detail').notNull().default('')
+	},
+	(t) => [index('audit_log_at_idx').on(t.at)]
+);
+
 export type User = typeof users.$inferSelect;
 export type Pilot = typeof pilots.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;

@@ -1,5 +1,6 @@
 // The facilitator's list of pilots with the response per role, newest first.
 import { db } from '$lib/server/db';
+import { visiblePilotIds } from '$lib/server/access';
 import { getPilot, listPilots } from '$lib/server/pilots';
 import type { PageServerLoad } from './$types';
 
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ parent }) => {
 		}
 		return labels;
 	};
-	const pilots = listPilots(database, user).map((p) => {
+	const pilots = listPilots(database, visiblePilotIds(database, user)).map((p) => {
 		const labels = labelsFor(p.id, p.snapshotId);
 		return {
 			id: p.id,

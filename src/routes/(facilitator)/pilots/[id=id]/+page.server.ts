@@ -3,7 +3,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { SessionUser } from '$lib/server/auth';
 import { db } from '$lib/server/db';
-import { managedPilot } from '$lib/server/pilot-access';
+import { managedPilot } from '$lib/server/access';
 import type { Pilot } from '$lib/server/db/schema';
 import { acceptState, PilotError, responseCounts, setPilotStatus } from '$lib/server/pilots';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,7 @@
 // Creating a pilot: the empty form, and the `create` action that saves it and opens its page.
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { SessionUser } from '$lib/server/auth';
+import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
 import { newPilotValues, scanOptions, submitPilotForm } from '$lib/server/pilot-form';
 import { createPilot } from '$lib/server/pilots';
@@ -25,6 +26,7 @@ export const actions: Actions = {
 		assertMayCreate(user);
 		const outcome = submitPilotForm(await request.formData(), (form) => createPilot(db(), form, user.id));
 		if (!outcome.ok) return fail(400, { values: outcome.values, errors: outcome.errors });
+		audit(db(), user, 'pilot-create', { pilotId: outcome.result });
 		redirect(303, `/pilots/${outcome.result}?nieuw`);
 	}
 };

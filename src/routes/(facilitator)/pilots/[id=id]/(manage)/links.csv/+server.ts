@@ -6,7 +6,7 @@ import { config } from '$lib/server/config';
 import { csvDownloadHeaders, safeCsv } from '$lib/server/csv-safe';
 import { db } from '$lib/server/db';
 import { listLinks } from '$lib/server/invitations';
-import { managedPilot } from '$lib/server/pilot-access';
+import { managedPilot } from '$lib/server/access';
 import { linkSecret } from '$lib/server/tokens';
 import type { RequestHandler } from './$types';
 

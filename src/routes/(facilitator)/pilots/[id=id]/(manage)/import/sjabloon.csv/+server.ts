@@ -4,7 +4,7 @@ import { error } from '@sveltejs/kit';
 import { importTemplate } from '$lib/server/csv-import';
 import { csvDownloadHeaders } from '$lib/server/csv-safe';
 import { db } from '$lib/server/db';
-import { managedPilot } from '$lib/server/pilot-access';
+import { managedPilot } from '$lib/server/access';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) => {

@@ -3,8 +3,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { allQuestions, buildPages, DONT_KNOW, findRole } from '$lib/scan/questionnaire';
 import { IMPORT_COLUMNS, importResponses, MAX_IMPORT_BYTES } from '$lib/server/csv-import';
+import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
-import { managedPilot } from '$lib/server/pilot-access';
+import { managedPilot } from '$lib/server/access';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -70,6 +71,7 @@ export const actions: Actions = {
 
 		const result = importResponses(db(), pilot, new Uint8Array(await file.arrayBuffer()));
 		if (!result.ok) return fail(400, { fileName, errors: result.errors });
+		audit(db(), locals.user, 'import', { pilotId: pilot.id, detail: `${result.responses} vragenlijsten` });
 		return { fileName, imported: { responses: result.responses, answers: result.answers } };
 	}
 };

@@ -1,7 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { allQuestions, buildPages } from '$lib/scan/questionnaire';
+import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
-import { managedPilot } from '$lib/server/pilot-access';
+import { managedPilot } from '$lib/server/access';
 import { parseAnswers } from '$lib/server/respondent';
 import { insertCompletedResponse } from '$lib/server/responses';
 import type { Answer } from '$lib/scan/questionnaire';
@@ -36,6 +37,7 @@ export const actions: Actions = {
 		const answers = parsed.entries.filter((e): e is [string, Answer] => e[1] !== null);
 		if (answers.length === 0) return fail(400, { message: 'Niet opgeslagen: er is nog geen enkel antwoord ingevuld.', values: raw, errors: {} });
 		insertCompletedResponse(db(), { pilotId: pilot.id, role, source: 'paper', answers });
+		audit(db(), locals.user, 'paper-entry', { pilotId: pilot.id, detail: role });
 		return { saved: answers.length };
 	}
 };

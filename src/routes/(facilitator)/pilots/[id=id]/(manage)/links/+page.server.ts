@@ -3,9 +3,10 @@
 import { error, fail } from '@sveltejs/kit';
 import { findRole } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
+import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
 import { createPersonalLinks, ensureGroupLink, listLinks, MAX_LINKS_PER_BATCH, revokeLink } from '$lib/server/invitations';
-import { managedPilot } from '$lib/server/pilot-access';
+import { managedPilot } from '$lib/server/access';
 import type { PilotWithScan } from '$lib/server/pilots';
 import { linkSecret } from '$lib/server/tokens';
 import { z } from '$lib/validation';
@@ -76,6 +77,7 @@ export const actions: Actions = {
 			return fail(400, { action: 'create' as const, values, errors });
 		}
 		const issued = createPersonalLinks(db(), linkSecret(config.secretPath), pilot.id, parsed.data.role, parsed.data.count);
+		audit(db(), event.locals.user, 'links-create', { pilotId: pilot.id, detail: `${issued.length} × ${parsed.data.role}` });
 		const first = issued[0].number;
 		const last = issued[issued.length - 1].number;
 		const label = roleLabel(pilot, parsed.data.role);
@@ -100,6 +102,7 @@ export const actions: Actions = {
 		const secret = linkSecret(config.secretPath);
 		const existed = listLinks(db(), secret, pilot.id).some((l) => l.kind === 'group' && !l.revoked && l.role === role);
 		const link = ensureGroupLink(db(), secret, pilot.id, role);
+		if (!existed) audit(db(), event.locals.user, 'link-group', { pilotId: pilot.id, detail: role ?? 'alle rollen' });
 		const label = role === null ? 'alle rollen' : `de rol ${roleLabel(pilot, role)}`;
 		return {
 			action: 'group' as const,
@@ -129,6 +132,7 @@ export const actions: Actions = {
 		if (!link) return fail(400, { action: 'revoke' as const, id, errors: { confirm: 'Deze link bestaat niet (meer) bij deze pilot.' } as FieldErrors });
 		if (link.revoked) return { action: 'revoke' as const, message: `Link nummer ${link.number} was al ingetrokken.` };
 		revokeLink(db(), pilot.id, link.id);
+		audit(db(), event.locals.user, 'link-revoke', { pilotId: pilot.id, detail: `nummer ${link.number}` });
 		return {
 			action: 'revoke' as const,
 			message: `Uitnodiging ingetrokken: link nummer ${link.number} werkt niet meer. Wie hem opent, kan geen antwoorden meer invullen.`

@@ -1,0 +1,45 @@
+// The audit log of facilitator and admin actions: who did what, when. Callers pass names and ids
+// of things only: never answers, open texts, tokens or passwords.
+import { desc, eq } from 'drizzle-orm';
+import type { SessionUser } from './auth';
+import type { Db } from './db';
+import { auditLog } from './db/schema';
+
+export type AuditAction =
+	| 'login'
+	| 'login-failed'
+	| 'logout'
+	| 'pilot-create'
+	| 'pilot-update'
+	| 'pilot-open'
+	| 'pilot-close'
+	| 'pilot-delete'
+	| 'pilot-share'
+	| 'pilot-unshare'
+	| 'links-create'
+	| 'link-group'
+	| 'link-revoke'
+	| 'paper-entry'
+	| 'import'
+	| 'export'
+	| 'account-create'
+	| 'account-deactivate'
+	| 'account-activate'
+	| 'password-reset-link'
+	| 'password-reset';
+
+export function audit(db: Db, actor: Pick<SessionUser, 'id' | 'email'> | null, action: AuditAction, options: { pilotId?: number; detail?: string } = {}): void {
+	db.insert(auditLog)
+		.values({ userId: actor?.id ?? null, userEmail: actor?.email ?? '', action, pilotId: options.pilotId ?? null, detail: options.detail ?? '' })
+		.run();
+}
+
+export function listAudit(db: Db, options: { limit?: number; pilotId?: number } = {}) {
+	return db
+		.select()
+		.from(auditLog)
+		.where(options.pilotId ? eq(auditLog.pilotId, options.pilotId) : undefined)
+		.orderBy(desc(auditLog.id))
+		.limit(options.limit ?? 200)
+		.all();
+}
