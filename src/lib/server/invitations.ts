@@ -7,18 +7,23 @@ import { deriveLinkToken, hashToken, newLinkToken, type LinkSecret } from './tok
 
 export const MAX_LINKS_PER_BATCH = 500;
 
-export type IssuedLink = { id: number; number: number; role: string | null; kind: Invitation['kind']; token: string; revoked: boolean };
+/**
+ * A link as the facilitator sees it. `token` is null when the link may not or cannot be shown
+ * again: once its respondent has started (whoever holds the link can read the answers so far),
+ * or when the server's key changed since it was made (a re-derived link would not work).
+ */
+export type IssuedLink = { id: number; number: number; role: string | null; kind: Invitation['kind']; token: string | null; revoked: boolean };
 
 function nextNumber(db: Db, pilotId: number): number {
 	const row = db.select({ n: max(invitations.number) }).from(invitations).where(eq(invitations.pilotId, pilotId)).get();
 	return (row?.n ?? 0) + 1;
 }
 
-export function createPersonalLinks(db: Db, secret: LinkSecret, pilotId: number, role: string, count: number): IssuedLink[] {
+export function createPersonalLinks(db: Db, secret: LinkSecret, pilotId: number, role: string, count: number): (IssuedLink & { token: string })[] {
 	if (!Number.isInteger(count) || count < 1 || count > MAX_LINKS_PER_BATCH) throw new RangeError('count out of range');
 	return db.transaction((tx) => {
 		let number = nextNumber(tx as unknown as Db, pilotId);
-		const issued: IssuedLink[] = [];
+		const issued: (IssuedLink & { token: string })[] = [];
 		for (let i = 0; i < count; i++) {
 			const { token, salt, tokenHash } = newLinkToken(secret);
 			const row = tx
@@ -33,7 +38,7 @@ export function createPersonalLinks(db: Db, secret: LinkSecret, pilotId: number,
 }
 
 /** One group link per role (or one for all roles when role is null); asking again returns it. */
-export function ensureGroupLink(db: Db, secret: LinkSecret, pilotId: number, role: string | null): IssuedLink {
+export function ensureGroupLink(db: Db, secret: LinkSecret, pilotId: number, role: string | null): IssuedLink & { token: string } {
 	const existing = db
 		.select()
 		.from(invitations)
@@ -46,18 +51,24 @@ export function ensureGroupLink(db: Db, secret: LinkSecret, pilotId: number, rol
 			)
 		)
 		.get();
-	if (existing) return toLink(secret, existing);
+	// A group link made under an older key cannot be shown again: revoke it and make a new one.
+	if (existing) {
+		const link = toLink(secret, existing);
+		if (link.token) return { ...link, token: link.token };
+		db.update(invitations).set({ revoked: true }).where(eq(invitations.id, existing.id)).run();
+	}
 	const { salt, tokenHash } = newLinkToken(secret);
 	const row = db
 		.insert(invitations)
 		.values({ pilotId, kind: 'group', role, number: nextNumber(db, pilotId), tokenHash, salt })
 		.returning()
 		.get();
-	return toLink(secret, row);
+	return { ...toLink(secret, row), token: deriveLinkToken(secret, row.salt) };
 }
 
 function toLink(secret: LinkSecret, row: Invitation): IssuedLink {
-	return { id: row.id, number: row.number, role: row.role, kind: row.kind, token: deriveLinkToken(secret, row.salt), revoked: row.revoked };
+	const token = deriveLinkToken(secret, row.salt);
+	return { id: row.id, number: row.number, role: row.role, kind: row.kind, token: hashToken(token) === row.tokenHash ? token : null, revoked: row.revoked };
 }
 
 /** The links a facilitator handed out (not the ones a group link created for its respondents). */
@@ -69,7 +80,11 @@ export function listLinks(db: Db, secret: LinkSecret, pilotId: number): (IssuedL
 		.where(and(eq(invitations.pilotId, pilotId), isNull(invitations.parentId)))
 		.orderBy(asc(invitations.number))
 		.all();
-	return rows.map((r) => ({ ...toLink(secret, r.invitation), status: r.status ?? 'new' }));
+	return rows.map((r) => {
+		const link = toLink(secret, r.invitation);
+		const started = r.invitation.kind === 'personal' && r.status !== null;
+		return { ...link, token: started ? null : link.token, status: r.status ?? 'new' };
+	});
 }
 
 export function revokeLink(db: Db, pilotId: number, invitationId: number): boolean {
@@ -94,7 +109,7 @@ export function resolveToken(db: Db, token: string): ResolvedLink | undefined {
 }
 
 /** A respondent starts from a group link: they get a personal link of their own to resume with. */
-export function spawnFromGroup(db: Db, secret: LinkSecret, group: Invitation, role: string): IssuedLink {
+export function spawnFromGroup(db: Db, secret: LinkSecret, group: Invitation, role: string): IssuedLink & { token: string } {
 	if (group.kind !== 'group') throw new Error('not a group link');
 	return db.transaction((tx) => {
 		const { token, salt, tokenHash } = newLinkToken(secret);

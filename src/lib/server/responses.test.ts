@@ -323,3 +323,28 @@ describe('responseCounts', () => {
 		expect(responseCounts(db, other)).toEqual({ raad: { invited: 3, started: 0, submitted: 0 } });
 	});
 });
+
+describe('which links the facilitator may see again', () => {
+	it('hides a personal link once its respondent has started, and keeps group links visible', () => {
+		const [fresh, started] = createPersonalLinks(db, secret, pilotId, 'raad', 2);
+		const group = ensureGroupLink(db, secret, pilotId, null);
+		getOrStartResponse(db, resolveToken(db, started.token)!.invitation);
+		const listed = new Map(listLinks(db, secret, pilotId).map((l) => [l.id, l]));
+		expect(listed.get(fresh.id)!.token).toBe(fresh.token);
+		expect(listed.get(started.id)).toMatchObject({ token: null, status: 'in_progress' });
+		expect(listed.get(group.id)!.token).toBe(group.token);
+	});
+
+	it('shows no link that would not work after the server key changed, and replaces the group link', () => {
+		const [link] = createPersonalLinks(db, secret, pilotId, 'raad', 1);
+		const group = ensureGroupLink(db, secret, pilotId, 'raad');
+		const newKey = crypto.randomBytes(32);
+		expect(listLinks(db, newKey, pilotId).every((l) => l.token === null)).toBe(true);
+		// The old link still opens the questionnaire: only its hash was ever needed for that.
+		expect(resolveToken(db, link.token)).toBeDefined();
+		const replaced = ensureGroupLink(db, newKey, pilotId, 'raad');
+		expect(replaced.id).not.toBe(group.id);
+		expect(resolveToken(db, replaced.token)!.invitation.id).toBe(replaced.id);
+		expect(resolveToken(db, group.token)!.invitation.revoked).toBe(true);
+	});
+});

@@ -18,13 +18,24 @@ export function hashToken(token: string): string {
 export function loadOrCreateSecret(file: string): Buffer {
 	try {
 		const existing = fs.readFileSync(file);
-		if (existing.length >= 32) return existing;
+		// A damaged key must not be replaced silently: links printed with it would stop showing.
+		if (existing.length < 32) throw new Error(`${file} is beschadigd (te kort). Zet de reservekopie terug of verwijder het bestand bewust.`);
+		return existing;
 	} catch (e) {
 		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
 	}
 	fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 	const secret = crypto.randomBytes(32);
-	fs.writeFileSync(file, secret, { mode: 0o600 });
+	// Written under a temporary name, synced, then renamed: a crash leaves no half-written key.
+	const temp = `${file}.${process.pid}.tmp`;
+	const fd = fs.openSync(temp, 'wx', 0o600);
+	try {
+		fs.writeSync(fd, secret);
+		fs.fsyncSync(fd);
+	} finally {
+		fs.closeSync(fd);
+	}
+	fs.renameSync(temp, file);
 	return secret;
 }
 

@@ -31,6 +31,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 		(l) =>
 			l.kind === 'personal' &&
 			!l.revoked &&
+			l.token !== null &&
 			l.role !== null &&
 			(roleFilter === null || l.role === roleFilter) &&
 			(numberFilter === null || l.number === numberFilter)

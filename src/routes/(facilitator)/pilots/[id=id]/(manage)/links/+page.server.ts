@@ -45,7 +45,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 			kind: l.kind,
 			roleLabel: roleLabel(pilot, l.role),
 			status: (l.revoked ? 'revoked' : l.status) as LinkStatus,
-			url: `${url.origin}/s/${l.token}`
+			url: l.token ? `${url.origin}/s/${l.token}` : null
 		}));
 	return {
 		roles: pilot.roles.map((id) => ({ id, label: roleLabel(pilot, id) })),
