@@ -5,7 +5,7 @@ import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { log, redactPath } from '$lib/server/log';
-import { originAllowed } from '$lib/server/csrf';
+import { hasSecretInUrl, originAllowed } from '$lib/server/csrf';
 import { safeClientAddress, unknownLinkLimiter } from '$lib/server/rate-limit';
 import { startUp } from '$lib/server/startup';
 import { ScanFileError } from '$lib/scan/parse';
@@ -35,8 +35,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		});
 	}
 
-	// Respondent links: a client that keeps trying unknown links is slowed down (guessing).
-	const isLink = event.url.pathname.startsWith('/s/');
+	// Links with a secret in the URL: a client that keeps trying unknown ones is slowed down.
+	const isLink = hasSecretInUrl(event.url.pathname);
 	const client = isLink ? safeClientAddress(event) : '';
 	if (isLink) {
 		const limit = unknownLinkLimiter.blocked(client);
@@ -49,13 +49,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event);
-	if (isLink && response.status === 404) unknownLinkLimiter.hit(client);
+	if (isLink && (response.status === 404 || response.status === 410)) unknownLinkLimiter.hit(client);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
-	// A respondent URL holds its token: it must never reach another site, not even in a referrer.
+	// A URL that holds a token must never reach another site, not even in a referrer.
 	response.headers.set('Referrer-Policy', isLink ? 'no-referrer' : 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-	if (event.url.pathname.startsWith('/s/') || event.locals.user) response.headers.set('Cache-Control', 'no-store');
+	if (isLink || event.locals.user) response.headers.set('Cache-Control', 'no-store');
 	log.info('request', {
 		method: event.request.method,
 		path: redactPath(event.url.pathname),

@@ -27,6 +27,17 @@ export class AutoSaver {
 		return this.pending.size > 0 || this.inFlight;
 	}
 
+	/**
+	 * The page is being left (tab closed, app switched on a phone): send what is queued with
+	 * `keepalive`, so the browser delivers it even after the page is gone.
+	 */
+	flushOnLeave(): void {
+		for (const timer of this.typingTimers.values()) clearTimeout(timer);
+		if (this.pending.size === 0) return;
+		const body = JSON.stringify({ answers: Object.fromEntries(this.pending) });
+		void fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true }).catch(() => {});
+	}
+
 	/** Try again now, e.g. when the browser says it is back online. */
 	retryNow(): void {
 		clearTimeout(this.timer);

@@ -16,7 +16,7 @@ export const passwordSchema = z
 	.max(200, 'Kies een wachtwoord van hoogstens 200 tekens.');
 
 export const accountFormSchema = z.object({
-	email: z.email('Vul een geldig e-mailadres in.').trim().toLowerCase().max(200),
+	email: z.string().trim().toLowerCase().max(200, 'Gebruik hoogstens 200 tekens.').pipe(z.email('Vul een geldig e-mailadres in.')),
 	name: z.string().trim().max(100, 'Gebruik hoogstens 100 tekens.'),
 	role: z.enum(['admin', 'facilitator', 'viewer'], { message: 'Kies een rol.' })
 });

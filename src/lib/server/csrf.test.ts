@@ -15,6 +15,7 @@ describe('originAllowed', () => {
 
 	it('accepts Origin: null only on respondent pages, where the token in the URL is the secret', () => {
 		expect(originAllowed(post('null'), url('/s/AAAAAAAAAAAAAAAAAAAAAA/1'))).toBe(true);
+		expect(originAllowed(post('null'), url('/wachtwoord/abc'))).toBe(true);
 		expect(originAllowed(post('null'), url('/pilots/1'))).toBe(false);
 		expect(originAllowed(post('https://evil.example'), url('/s/AAAAAAAAAAAAAAAAAAAAAA/1'))).toBe(false);
 	});

@@ -2,9 +2,10 @@
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 /**
- * Cross-site form posts are refused, as Kit's own check does. One difference: on respondent
- * pages (`/s/<token>`) browsers send `Origin: null` because of `no-referrer`; there the
- * unguessable token in the URL already stops a forged post, so `null` is accepted.
+ * Cross-site form posts are refused, as Kit's own check does. One difference: on pages whose URL
+ * holds a secret token (respondent links, password reset links) browsers send `Origin: null`
+ * because of `no-referrer`; there the unguessable token already stops a forged post, so `null`
+ * is accepted.
  */
 export function originAllowed(request: Request, url: URL): boolean {
 	if (request.method === 'GET' || request.method === 'HEAD') return true;
@@ -12,5 +13,10 @@ export function originAllowed(request: Request, url: URL): boolean {
 	if (!FORM_TYPES.includes(type)) return true;
 	const origin = request.headers.get('origin');
 	if (origin === url.origin) return true;
-	return origin === 'null' && url.pathname.startsWith('/s/');
+	return origin === 'null' && hasSecretInUrl(url.pathname);
+}
+
+/** Pages whose URL is itself the secret: respondent links and password reset links. */
+export function hasSecretInUrl(pathname: string): boolean {
+	return pathname.startsWith('/s/') || pathname.startsWith('/wachtwoord/');
 }

@@ -14,7 +14,7 @@ export const log = {
 	error: (event: string, fields?: Fields) => write('error', event, fields)
 };
 
-/** Paths with a respondent token are logged without it. */
+/** Paths with a secret token (a respondent link, a password reset link) are logged without it. */
 export function redactPath(pathname: string): string {
-	return pathname.replace(/^\/s\/[^/]+/, '/s/…');
+	return pathname.replace(/^\/s\/[^/]+/, '/s/…').replace(/^\/wachtwoord\/[^/]+/i, '/wachtwoord/…');
 }

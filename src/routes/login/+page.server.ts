@@ -19,7 +19,7 @@ function safeReturn(value: string | null): string {
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturn(url.searchParams.get('terug')));
-	return { loggedOut: url.searchParams.has('uitgelogd') };
+	return { loggedOut: url.searchParams.has('uitgelogd'), passwordSet: url.searchParams.has('wachtwoord') };
 };
 
 export const actions: Actions = {

@@ -4,7 +4,7 @@ import { visiblePilotIds } from '$lib/server/access';
 import { getPilot, listPilots } from '$lib/server/pilots';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
+export const load: PageServerLoad = async ({ parent, url }) => {
 	const { user } = await parent();
 	const database = db();
 	// listPilots gives role ids only; the labels live in the scan snapshot, shared by many pilots.
@@ -34,5 +34,7 @@ export const load: PageServerLoad = async ({ parent }) => {
 			}))
 		};
 	});
-	return { pilots, mayCreate: user.role !== 'viewer' };
+	// Set by the delete action's redirect; only ever shown as text.
+	const deleted = url.searchParams.get('verwijderd')?.trim().slice(0, 100) || null;
+	return { pilots, mayCreate: user.role !== 'viewer', deleted };
 };

@@ -1,53 +1,120 @@
-// A pilot's overview: its settings, the response per role, and opening and closing the
-// questionnaire.
-import { error, fail } from '@sveltejs/kit';
+// A pilot's overview: its settings and the response per role for everyone who may see it; for
+// those who manage it also opening and closing, sharing with other accounts, and deleting it.
+import { error, fail, redirect } from '@sveltejs/kit';
+import { listShares, managedPilot, ShareError, sharePilot, unsharePilot } from '$lib/server/access';
+import { audit } from '$lib/server/audit';
 import type { SessionUser } from '$lib/server/auth';
 import { db } from '$lib/server/db';
-import { managedPilot } from '$lib/server/access';
 import type { Pilot } from '$lib/server/db/schema';
-import { acceptState, PilotError, responseCounts, setPilotStatus } from '$lib/server/pilots';
+import { acceptState, deletePilot, PilotError, responseCounts, setPilotStatus, type PilotWithScan } from '$lib/server/pilots';
+import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {
-	const { pilot } = await parent();
+	const { pilot, access } = await parent();
 	const counts = responseCounts(db(), pilot.id);
 	const response = pilot.roles.map((role) => ({
 		role,
 		label: pilot.scan.roles.find((r) => r.id === role)?.label ?? role,
 		...(counts[role] ?? { invited: 0, started: 0, submitted: 0 })
 	}));
-	return { response, accept: acceptState(pilot) };
+	// Who else has access is the managers' business only.
+	const shares = access === 'manage' ? listShares(db(), pilot.id) : [];
+	return { response, accept: acceptState(pilot), shares };
 };
 
 // Actions skip the layout load, so each one checks access itself; 404 as in the layout.
-function pilotFor(user: SessionUser | null, id: string) {
+function pilotFor(user: SessionUser | null, id: string): { user: SessionUser; pilot: PilotWithScan } {
 	const pilot = managedPilot(db(), user, Number(id));
-	if (!pilot) error(404, 'Deze pilot bestaat niet, of u heeft er geen toegang toe.');
-	return pilot;
+	if (!user || !pilot) error(404, 'Deze pilot bestaat niet, of u heeft er geen toegang toe.');
+	return { user, pilot };
 }
 
-function changeStatus(id: number, status: Pilot['status'], action: 'open' | 'close') {
+function changeStatus(user: SessionUser, pilot: PilotWithScan, status: Pilot['status'], action: 'open' | 'close') {
 	try {
-		setPilotStatus(db(), id, status);
+		setPilotStatus(db(), pilot.id, status);
 	} catch (e) {
 		if (e instanceof PilotError) return fail(400, { action, error: e.message });
 		throw e;
 	}
+	audit(db(), user, action === 'open' ? 'pilot-open' : 'pilot-close', { pilotId: pilot.id, detail: pilot.municipality });
 	return { action, done: true };
 }
 
+const shareSchema = z.object({
+	// Trim before checking: z.email() checks first, so a pasted trailing space would fail it.
+	email: z.string().trim().toLowerCase().max(200).pipe(z.email('Vul een geldig e-mailadres in.')),
+	access: z.enum(['facilitator', 'viewer'], { message: 'Kies of deze persoon mag meebeheren of alleen meekijken.' })
+});
+
+/** Case and spaces do not matter: the point is that the name was read, not typed perfectly. */
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
+
 export const actions: Actions = {
 	open: async ({ locals, params }) => {
-		const pilot = pilotFor(locals.user, params.id);
-		return changeStatus(pilot.id, 'open', 'open');
+		const { user, pilot } = pilotFor(locals.user, params.id);
+		return changeStatus(user, pilot, 'open', 'open');
 	},
+
 	close: async ({ locals, params, request }) => {
-		const pilot = pilotFor(locals.user, params.id);
+		const { user, pilot } = pilotFor(locals.user, params.id);
 		const form = await request.formData();
 		// Closing stops everyone who is still busy, so it needs an explicit yes, with or without JS.
 		if (form.get('confirm') !== 'ja') {
 			return fail(400, { action: 'close' as const, error: 'Vink aan dat u de vragenlijst echt wilt sluiten.' });
 		}
-		return changeStatus(pilot.id, 'closed', 'close');
+		return changeStatus(user, pilot, 'closed', 'close');
+	},
+
+	share: async ({ locals, params, request }) => {
+		const { user, pilot } = pilotFor(locals.user, params.id);
+		const form = await request.formData();
+		const values = { email: String(form.get('email') ?? '').slice(0, 200), access: String(form.get('access') ?? '') };
+		const parsed = shareSchema.safeParse(values);
+		if (!parsed.success) {
+			const errors: { email?: string; access?: string } = {};
+			for (const issue of parsed.error.issues) errors[issue.path[0] as 'email' | 'access'] ??= issue.message;
+			return fail(400, { action: 'share' as const, values, errors });
+		}
+		if (parsed.data.email === user.email) {
+			return fail(400, { action: 'share' as const, values, errors: { email: 'Dit is uw eigen account. Vul het e-mailadres van iemand anders in.' } });
+		}
+		try {
+			const shared = sharePilot(db(), pilot.id, parsed.data.email, parsed.data.access);
+			audit(db(), user, 'pilot-share', { pilotId: pilot.id, detail: `${shared.email} (${parsed.data.access})` });
+			return { action: 'share' as const, done: true, email: shared.email, access: parsed.data.access };
+		} catch (e) {
+			if (e instanceof ShareError) return fail(400, { action: 'share' as const, values, errors: { form: e.message } });
+			throw e;
+		}
+	},
+
+	unshare: async ({ locals, params, request }) => {
+		const { user, pilot } = pilotFor(locals.user, params.id);
+		const form = await request.formData();
+		const userId = Number(form.get('userId'));
+		const share = listShares(db(), pilot.id).find((s) => s.userId === userId);
+		if (!share || !unsharePilot(db(), pilot.id, userId)) {
+			return fail(400, { action: 'unshare' as const, error: 'Dit account had al geen toegang meer tot deze pilot.' });
+		}
+		audit(db(), user, 'pilot-unshare', { pilotId: pilot.id, detail: share.email });
+		// Someone who removes their own access can no longer see this page.
+		if (userId === user.id) redirect(303, '/pilots');
+		return { action: 'unshare' as const, done: true, email: share.email };
+	},
+
+	delete: async ({ locals, params, request }) => {
+		const { user, pilot } = pilotFor(locals.user, params.id);
+		const form = await request.formData();
+		const typed = String(form.get('municipality') ?? '').slice(0, 200);
+		if (!sameName(typed, pilot.municipality)) {
+			const error = typed.trim()
+				? `Dit is niet de naam van de gemeente. Typ "${pilot.municipality}" om de pilot te verwijderen.`
+				: `Typ de naam van de gemeente, "${pilot.municipality}", om de pilot te verwijderen.`;
+			return fail(400, { action: 'delete' as const, typed, error });
+		}
+		deletePilot(db(), pilot.id);
+		audit(db(), user, 'pilot-delete', { pilotId: pilot.id, detail: `${pilot.municipality} – ${pilot.roundLabel}` });
+		redirect(303, `/pilots?verwijderd=${encodeURIComponent(pilot.municipality)}`);
 	}
 };

@@ -1,0 +1,122 @@
+// Account management for admins: list, create (with a generated password shown once),
+// deactivate and reactivate, and one-time links to set a new password.
+import { error, fail, redirect } from '@sveltejs/kit';
+import {
+	AccountError,
+	accountFormSchema,
+	createAccount,
+	createResetToken,
+	listAccounts,
+	RESET_LINK_HOURS,
+	setAccountActive
+} from '$lib/server/accounts';
+import { audit } from '$lib/server/audit';
+import type { SessionUser } from '$lib/server/auth';
+import { db } from '$lib/server/db';
+import { z } from '$lib/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+const timestamp = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium' });
+
+export const load: PageServerLoad = async () => {
+	const accounts = listAccounts(db()).map((a) => ({
+		...a,
+		createdLabel: timestamp.format(new Date(a.createdAt))
+	}));
+	return { accounts, resetHours: RESET_LINK_HOURS };
+};
+
+/** Actions run no layout load, so each one checks for an admin itself (404 as the layout). */
+function requireAdmin(user: SessionUser | null): SessionUser {
+	if (!user) redirect(303, '/login?terug=/beheer');
+	if (user.role !== 'admin') error(404, 'Deze pagina bestaat niet.');
+	return user;
+}
+
+const userIdSchema = z.coerce.number().int().positive();
+
+type CreateField = 'email' | 'name' | 'role';
+
+/** Runs an account change and maps a refused one to a message beside that account. */
+function accountAction<T>(action: 'deactivate' | 'activate' | 'reset', userId: number, run: () => T) {
+	try {
+		return { ok: true as const, value: run() };
+	} catch (e) {
+		if (e instanceof AccountError) return { ok: false as const, failure: fail(400, { action, userId, message: e.message }) };
+		throw e;
+	}
+}
+
+async function targetId(request: Request, action: 'deactivate' | 'activate' | 'reset') {
+	const form = await request.formData();
+	const parsed = userIdSchema.safeParse(form.get('userId'));
+	if (!parsed.success) return { form, failure: fail(400, { action, userId: 0, message: 'Kies een account uit de lijst.' }) };
+	return { form, userId: parsed.data };
+}
+
+export const actions: Actions = {
+	create: async ({ request, locals }) => {
+		const admin = requireAdmin(locals.user);
+		const form = await request.formData();
+		// Sent back after an error so nothing has to be typed twice; never a password.
+		const values = {
+			// Trimmed here: accountFormSchema checks the address before it trims.
+			email: String(form.get('email') ?? '').trim().slice(0, 200),
+			name: String(form.get('name') ?? '').slice(0, 100),
+			role: String(form.get('role') ?? '')
+		};
+		const parsed = accountFormSchema.safeParse(values);
+		if (!parsed.success) {
+			const errors: Partial<Record<CreateField, string>> = {};
+			for (const issue of parsed.error.issues) errors[issue.path[0] as CreateField] ??= issue.message;
+			return fail(400, { action: 'create' as const, values, errors });
+		}
+		try {
+			const { user, password } = await createAccount(db(), parsed.data);
+			audit(db(), admin, 'account-create', { detail: user.email });
+			return { action: 'create' as const, created: { email: user.email, password } };
+		} catch (e) {
+			if (e instanceof AccountError) return fail(400, { action: 'create' as const, values, errors: { email: e.message } });
+			throw e;
+		}
+	},
+
+	deactivate: async ({ request, locals }) => {
+		const admin = requireAdmin(locals.user);
+		const target = await targetId(request, 'deactivate');
+		if (target.failure) return target.failure;
+		// Deactivating logs the person out at once, so it takes an explicit yes, with or without JS.
+		if (target.form.get('confirm') !== 'ja') {
+			return fail(400, { action: 'deactivate' as const, userId: target.userId, message: 'Vink aan dat u dit account echt wilt uitzetten.', confirm: true });
+		}
+		const outcome = accountAction('deactivate', target.userId, () => setAccountActive(db(), admin, target.userId, false));
+		if (!outcome.ok) return outcome.failure;
+		audit(db(), admin, 'account-deactivate', { detail: outcome.value.email });
+		return { action: 'deactivate' as const, done: `Het account ${outcome.value.email} staat uit. Deze persoon kan niet meer inloggen.` };
+	},
+
+	activate: async ({ request, locals }) => {
+		const admin = requireAdmin(locals.user);
+		const target = await targetId(request, 'activate');
+		if (target.failure) return target.failure;
+		const outcome = accountAction('activate', target.userId, () => setAccountActive(db(), admin, target.userId, true));
+		if (!outcome.ok) return outcome.failure;
+		audit(db(), admin, 'account-activate', { detail: outcome.value.email });
+		return { action: 'activate' as const, done: `Het account ${outcome.value.email} staat weer aan.` };
+	},
+
+	reset: async ({ request, locals, url }) => {
+		const admin = requireAdmin(locals.user);
+		const target = await targetId(request, 'reset');
+		if (target.failure) return target.failure;
+		const account = listAccounts(db()).find((a) => a.id === target.userId);
+		if (!account) return fail(400, { action: 'reset' as const, userId: target.userId, message: 'Dit account bestaat niet.' });
+		if (!account.active) {
+			return fail(400, { action: 'reset' as const, userId: target.userId, message: 'Zet dit account eerst weer aan. Een link voor een account dat uit staat, werkt niet.' });
+		}
+		const outcome = accountAction('reset', target.userId, () => createResetToken(db(), target.userId));
+		if (!outcome.ok) return outcome.failure;
+		audit(db(), admin, 'password-reset-link', { detail: account.email });
+		return { action: 'reset' as const, resetLink: { email: account.email, url: `${url.origin}/wachtwoord/${outcome.value}`, hours: RESET_LINK_HOURS } };
+	}
+};

@@ -1,0 +1,130 @@
+// The authorisation matrix: every route and every form action, as every kind of visitor, must be
+// allowed or denied as tests/e2e/routes.ts says. Routes are discovered from src/routes, so a new
+// route or action without a rule there makes this test fail until someone decides who may use it.
+import { createHash } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { ADMIN } from './helpers';
+import { ACTORS, ALLOWED, BASE, discoverRoutes, MATRIX, type Actor, type Ctx } from './routes';
+
+const sha256 = (t: string) => createHash('sha256').update(t).digest('hex');
+const contexts = new Map<Actor, APIRequestContext>();
+const accounts: Partial<Record<Actor, { email: string; password: string }>> = {};
+let ctx: Ctx;
+
+async function newContext(): Promise<APIRequestContext> {
+	return request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE }, maxRedirects: 0 });
+}
+
+async function signIn(email: string, password: string): Promise<APIRequestContext> {
+	const api = await newContext();
+	const res = await api.post('/login', { form: { email, password } });
+	expect(res.status(), `login of ${email}`).toBe(303);
+	return api;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+	const db = new Database('.e2e-data/quickscan.db');
+	const password = 'matrix-wachtwoord-123';
+	const passwordHash = await hash(password);
+	const insertUser = db.prepare('INSERT INTO users (email, name, password_hash, role) VALUES (?, ?, ?, ?) RETURNING id');
+	const suffix = Date.now().toString(36);
+	const ids = {
+		owner: (insertUser.get(`eigenaar-${suffix}@example.nl`, 'Eigenaar', passwordHash, 'facilitator') as { id: number }).id,
+		other: (insertUser.get(`ander-${suffix}@example.nl`, 'Ander', passwordHash, 'facilitator') as { id: number }).id,
+		viewer: (insertUser.get(`kijker-${suffix}@example.nl`, 'Kijker', passwordHash, 'viewer') as { id: number }).id
+	};
+	// Two open pilots of the same scan as the demo pilot: A (the owner's) and B (someone else's).
+	const demo = db.prepare('SELECT snapshot_id, roles FROM pilots ORDER BY id LIMIT 1').get() as { snapshot_id: number; roles: string };
+	const insertPilot = db.prepare(
+		"INSERT INTO pilots (municipality, council_type, snapshot_id, variant, roles, status, owner_id) VALUES (?, 'clientenraad', ?, 'short', ?, 'open', ?) RETURNING id"
+	);
+	const pilotA = (insertPilot.get(`Matrixstad ${suffix}`, demo.snapshot_id, demo.roles, ids.owner) as { id: number }).id;
+	const pilotB = (insertPilot.get(`Anderdorp ${suffix}`, demo.snapshot_id, demo.roles, ids.other) as { id: number }).id;
+	db.prepare("INSERT INTO pilot_shares (pilot_id, user_id, access) VALUES (?, ?, 'viewer')").run(pilotA, ids.viewer);
+	const resetToken = `matrix-reset-${suffix}-0123456789abcdef`;
+	db.prepare('INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(sha256(resetToken), ids.other, Math.floor(Date.now() / 1000) + 3600);
+	db.close();
+
+	accounts.viewer = { email: `kijker-${suffix}@example.nl`, password };
+	accounts.owner = { email: `eigenaar-${suffix}@example.nl`, password };
+	accounts.otherFacilitator = { email: `ander-${suffix}@example.nl`, password };
+	accounts.admin = ADMIN;
+	for (const actor of ACTORS) contexts.set(actor, await signInAgain(actor));
+
+	// Real links, made the way a facilitator makes them.
+	const linkOf = async (api: APIRequestContext, pilot: number) => {
+		expect((await api.post(`/pilots/${pilot}/links?/create`, { form: { role: 'raad', count: '1' } })).status()).toBeLessThan(400);
+		const csv = await (await api.get(`/pilots/${pilot}/links.csv`)).text();
+		return csv.match(/\/s\/([A-Za-z0-9_-]{22})/)![1];
+	};
+	ctx = { pilot: pilotA, token: await linkOf(contexts.get('owner')!, pilotA), otherToken: await linkOf(contexts.get('otherFacilitator')!, pilotB), resetToken };
+});
+
+test.afterAll(async () => {
+	for (const api of contexts.values()) await api.dispose();
+});
+
+/** Denied means: sent to the login page, or told the thing does not exist or is forbidden. */
+function isDenied(status: number, location: string | undefined) {
+	return [401, 403, 404].includes(status) || (status === 303 && !!location?.startsWith('/login'));
+}
+
+test('every route and action in src/routes has a row in the matrix, and every row a route', () => {
+	const found = discoverRoutes();
+	const missing = [...found.keys()].filter((id) => !MATRIX[id]);
+	expect(missing, 'routes without an authorisation rule').toEqual([]);
+	expect(Object.keys(MATRIX).filter((id) => !found.has(id)), 'rules for routes that no longer exist').toEqual([]);
+	for (const [id, route] of found) {
+		expect(route.actions.sort(), `form actions of ${id}`).toEqual(Object.keys(MATRIX[id].actions ?? {}).sort());
+		expect(route.methods.sort(), `endpoint methods of ${id}`).toEqual(Object.keys(MATRIX[id].methods ?? {}).sort());
+	}
+});
+
+test('each actor is allowed or denied on every page and endpoint as the matrix says', async () => {
+	const problems: string[] = [];
+	for (const [id, entry] of Object.entries(MATRIX)) {
+		for (const actor of ACTORS) {
+			const url = actor === 'otherRespondent' ? entry.url({ ...ctx, token: ctx.otherToken }) : entry.url(ctx);
+			const res = await contexts.get(actor)!.get(url);
+			const denied = isDenied(res.status(), res.headers()['location']);
+			const allowed = ALLOWED[entry.get].includes(actor);
+			if (res.status() >= 500) problems.push(`GET ${id} as ${actor}: ${res.status()}`);
+			else if (allowed === denied) problems.push(`GET ${id} as ${actor}: ${res.status()} ${res.headers()['location'] ?? ''} (expected ${allowed ? 'allowed' : 'denied'})`);
+		}
+	}
+	expect(problems).toEqual([]);
+});
+
+test('each actor is allowed or denied on every form action as the matrix says', async () => {
+	const problems: string[] = [];
+	for (const [id, entry] of Object.entries(MATRIX)) {
+		for (const [action, rule] of [...Object.entries(entry.actions ?? {}), ...Object.entries(entry.methods ?? {}).filter(([m]) => m !== 'GET')]) {
+			for (const actor of ACTORS) {
+				// Logging out ends the session: do it with a session of its own.
+				const api = id === '/logout' && actor !== 'anonymous' ? await signInAgain(actor) : contexts.get(actor)!;
+				const url = actor === 'otherRespondent' ? entry.url({ ...ctx, token: ctx.otherToken }) : entry.url(ctx);
+				// Bodies that are incomplete on purpose: an allowed actor gets a form error, nothing changes.
+				const res =
+					action === 'POST'
+						? await api.post(url, { data: { answers: {} } })
+						: await api.post(`${url}?/${action}`, { form: { _: '' } });
+				const denied = isDenied(res.status(), res.headers()['location']);
+				const allowed = ALLOWED[rule].includes(actor);
+				if (res.status() >= 500) problems.push(`${action} ${id} as ${actor}: ${res.status()}`);
+				else if (allowed === denied) problems.push(`${action} ${id} as ${actor}: ${res.status()} ${res.headers()['location'] ?? ''} (expected ${allowed ? 'allowed' : 'denied'})`);
+				if (api !== contexts.get(actor)) await api.dispose();
+			}
+		}
+	}
+	expect(problems).toEqual([]);
+});
+
+/** A fresh session for an actor, for actions that end the session they run in. */
+async function signInAgain(actor: Actor): Promise<APIRequestContext> {
+	const account = accounts[actor];
+	return account ? signIn(account.email, account.password) : newContext();
+}

@@ -1,0 +1,72 @@
+// The app's routes for the cross-cutting tests (authorisation, bad input): who may use each route
+// and form action, and a way to find every route in src/routes so none is forgotten.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const BASE = 'http://localhost:4173';
+export type Actor = 'anonymous' | 'respondent' | 'otherRespondent' | 'viewer' | 'owner' | 'otherFacilitator' | 'admin';
+export const ACTORS: Actor[] = ['anonymous', 'respondent', 'otherRespondent', 'viewer', 'owner', 'otherFacilitator', 'admin'];
+export type Ctx = { pilot: number; token: string; otherToken: string; resetToken: string };
+export type Rule = 'all' | 'signedIn' | 'managers' | 'viewers' | 'creators' | 'admin';
+
+/** Which actors a rule allows; every other actor must be denied. */
+export const ALLOWED: Record<Rule, Actor[]> = {
+	all: ACTORS,
+	signedIn: ['viewer', 'owner', 'otherFacilitator', 'admin'],
+	creators: ['owner', 'otherFacilitator', 'admin'],
+	viewers: ['viewer', 'owner', 'admin'],
+	managers: ['owner', 'admin'],
+	admin: ['admin']
+};
+
+export type Entry = { url: (c: Ctx) => string; get: Rule; actions?: Record<string, Rule>; methods?: Record<string, Rule> };
+const p = (suffix = '') => (c: Ctx) => `/pilots/${c.pilot}${suffix}`;
+const s = (suffix = '') => (c: Ctx) => `/s/${c.token}${suffix}`;
+
+export const MATRIX: Record<string, Entry> = {
+	'/': { url: () => '/', get: 'all' },
+	'/login': { url: () => '/login', get: 'all', actions: { default: 'all' } },
+	'/logout': { url: () => '/logout', get: 'all', actions: { default: 'all' } },
+	'/wachtwoord/[token]': { url: (c) => `/wachtwoord/${c.resetToken}`, get: 'all', actions: { default: 'all' } },
+	'/pilots': { url: () => '/pilots', get: 'signedIn' },
+	'/pilots/nieuw': { url: () => '/pilots/nieuw', get: 'creators', actions: { create: 'creators' } },
+	'/pilots/[id=id]': { url: p(), get: 'viewers', actions: { open: 'managers', close: 'managers', share: 'managers', unshare: 'managers', delete: 'managers' } },
+	'/pilots/[id=id]/bewerken': { url: p('/bewerken'), get: 'managers', actions: { save: 'managers' } },
+	'/pilots/[id=id]/brieven': { url: p('/brieven'), get: 'managers' },
+	'/pilots/[id=id]/import': { url: p('/import'), get: 'managers', actions: { default: 'managers' } },
+	'/pilots/[id=id]/import/sjabloon.csv': { url: p('/import/sjabloon.csv'), get: 'managers', methods: { GET: 'managers' } },
+	'/pilots/[id=id]/invoer': { url: p('/invoer'), get: 'managers', actions: { default: 'managers' } },
+	'/pilots/[id=id]/links': { url: p('/links'), get: 'managers', actions: { create: 'managers', group: 'managers', revoke: 'managers' } },
+	'/pilots/[id=id]/links.csv': { url: p('/links.csv'), get: 'managers', methods: { GET: 'managers' } },
+	'/pilots/[id=id]/papier': { url: p('/papier'), get: 'managers' },
+	'/beheer': { url: () => '/beheer', get: 'admin', actions: { create: 'admin', deactivate: 'admin', activate: 'admin', reset: 'admin' } },
+	'/beheer/logboek': { url: () => '/beheer/logboek', get: 'admin' },
+	// A respondent link is its own key: whoever holds it may use it, with or without an account.
+	'/s/[token=token]': { url: s(), get: 'all', actions: { start: 'all' } },
+	'/s/[token=token]/[page=page]': { url: s('/1'), get: 'all', actions: { save: 'all' } },
+	'/s/[token=token]/controle': { url: s('/controle'), get: 'all', actions: { submit: 'all' } },
+	'/s/[token=token]/klaar': { url: s('/klaar'), get: 'all' },
+	'/s/[token=token]/antwoord': { url: s('/antwoord'), get: 'all', methods: { POST: 'all' } }
+};
+
+/** Every route in src/routes with its form actions and endpoint methods. */
+export function discoverRoutes() {
+	const routes = new Map<string, { actions: string[]; methods: string[] }>();
+	const walk = (dir: string) => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const file = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(file);
+			else if (/^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(entry.name)) {
+				const id = '/' + path.relative('src/routes', dir).split(path.sep).filter((seg) => seg && !/^\(.*\)$/.test(seg)).join('/');
+				const route = routes.get(id) ?? { actions: [], methods: [] };
+				const source = fs.readFileSync(file, 'utf8');
+				const actions = source.match(/export const actions[^=]*=\s*{([\s\S]*?)\n};/);
+				if (actions) route.actions.push(...[...actions[1].matchAll(/^\t(\w+):/gm)].map((m) => m[1]));
+				if (entry.name === '+server.ts') route.methods.push(...[...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]));
+				routes.set(id, route);
+			}
+		}
+	};
+	walk('src/routes');
+	return routes;
+}
