@@ -28,6 +28,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = token ? validateSession(db(), token, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }) : null;
 	if (token && !event.locals.user) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 
+	// SvelteKit answers a post to the reserved action name "?/default" with a 500; it is bad input.
+	if (event.request.method === 'POST' && /^\?\/default(&|$)/.test(event.url.search)) {
+		return new Response('Ongeldig verzoek.', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+	}
 	if (!originAllowed(event.request, event.url)) {
 		return new Response('Dit formulier komt van een andere website en is geweigerd.', {
 			status: 403,

@@ -14,7 +14,8 @@ const accounts: Partial<Record<Actor, { email: string; password: string }>> = {}
 let ctx: Ctx;
 
 async function newContext(): Promise<APIRequestContext> {
-	return request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE }, maxRedirects: 0 });
+	// Accept: text/html, as a browser sends: otherwise SvelteKit answers form posts with JSON.
+	return request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE, accept: 'text/html' }, maxRedirects: 0 });
 }
 
 async function signIn(email: string, password: string): Promise<APIRequestContext> {
@@ -68,9 +69,9 @@ test.afterAll(async () => {
 	for (const api of contexts.values()) await api.dispose();
 });
 
-/** Denied means: sent to the login page, or told the thing does not exist or is forbidden. */
+/** Denied means: sent to log in first, or told the thing does not exist or is forbidden. */
 function isDenied(status: number, location: string | undefined) {
-	return [401, 403, 404].includes(status) || (status === 303 && !!location?.startsWith('/login'));
+	return [401, 403, 404].includes(status) || (status === 303 && (location === '/login' || !!location?.startsWith('/login?terug=')));
 }
 
 test('every route and action in src/routes has a row in the matrix, and every row a route', () => {
@@ -111,11 +112,16 @@ test('each actor is allowed or denied on every form action as the matrix says', 
 				const res =
 					action === 'POST'
 						? await api.post(url, { data: { answers: {} } })
-						: await api.post(`${url}?/${action}`, { form: { _: '' } });
+						: await api.post(action === 'default' ? url : `${url}?/${action}`, { form: { _: '' } });
 				const denied = isDenied(res.status(), res.headers()['location']);
 				const allowed = ALLOWED[rule].includes(actor);
 				if (res.status() >= 500) problems.push(`${action} ${id} as ${actor}: ${res.status()}`);
 				else if (allowed === denied) problems.push(`${action} ${id} as ${actor}: ${res.status()} ${res.headers()['location'] ?? ''} (expected ${allowed ? 'allowed' : 'denied'})`);
+				if (id === '/logout' && ALLOWED.signedIn.includes(actor)) {
+					// The session really ended: the same cookie no longer opens the pilots.
+					const after = await api.get('/pilots');
+					if (!isDenied(after.status(), after.headers()['location'])) problems.push(`session of ${actor} still works after logout`);
+				}
 				if (api !== contexts.get(actor)) await api.dispose();
 			}
 		}

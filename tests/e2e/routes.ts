@@ -7,7 +7,7 @@ export const BASE = 'http://localhost:4173';
 export type Actor = 'anonymous' | 'respondent' | 'otherRespondent' | 'viewer' | 'owner' | 'otherFacilitator' | 'admin';
 export const ACTORS: Actor[] = ['anonymous', 'respondent', 'otherRespondent', 'viewer', 'owner', 'otherFacilitator', 'admin'];
 export type Ctx = { pilot: number; token: string; otherToken: string; resetToken: string };
-export type Rule = 'all' | 'signedIn' | 'managers' | 'viewers' | 'creators' | 'admin';
+export type Rule = 'all' | 'signedIn' | 'managers' | 'viewers' | 'creators' | 'admin' | 'nobody';
 
 /** Which actors a rule allows; every other actor must be denied. */
 export const ALLOWED: Record<Rule, Actor[]> = {
@@ -16,7 +16,8 @@ export const ALLOWED: Record<Rule, Actor[]> = {
 	creators: ['owner', 'otherFacilitator', 'admin'],
 	viewers: ['viewer', 'owner', 'admin'],
 	managers: ['owner', 'admin'],
-	admin: ['admin']
+	admin: ['admin'],
+	nobody: []
 };
 
 export type Entry = { url: (c: Ctx) => string; get: Rule; actions?: Record<string, Rule>; methods?: Record<string, Rule> };
@@ -26,7 +27,8 @@ const s = (suffix = '') => (c: Ctx) => `/s/${c.token}${suffix}`;
 export const MATRIX: Record<string, Entry> = {
 	'/': { url: () => '/', get: 'all' },
 	'/login': { url: () => '/login', get: 'all', actions: { default: 'all' } },
-	'/logout': { url: () => '/logout', get: 'all', actions: { default: 'all' } },
+	// There is no logout page: a GET sends everyone to the login page; only the form post logs out.
+	'/logout': { url: () => '/logout', get: 'nobody', actions: { default: 'all' } },
 	'/wachtwoord/[token]': { url: (c) => `/wachtwoord/${c.resetToken}`, get: 'all', actions: { default: 'all' } },
 	'/pilots': { url: () => '/pilots', get: 'signedIn' },
 	'/pilots/nieuw': { url: () => '/pilots/nieuw', get: 'creators', actions: { create: 'creators' } },
