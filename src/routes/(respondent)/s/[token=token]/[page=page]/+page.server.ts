@@ -38,9 +38,10 @@ export const actions: Actions = {
 		const parsed = parseAnswers(page.questions, raw);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: raw });
 		try {
-			const response = getOrStartResponse(db(), link.invitation);
-			// Radios left empty are simply absent; only answers the form carries are stored.
-			if (parsed.entries.length) saveAnswers(db(), response.id, parsed.entries);
+			// Radios left empty are simply absent; only answers the form carries are stored, and a
+			// response only starts to exist with its first answer.
+			const entries = link.response ? parsed.entries : parsed.entries.filter(([, answer]) => answer !== null);
+			if (entries.length) saveAnswers(db(), getOrStartResponse(db(), link.invitation).id, entries);
 		} catch (e) {
 			if (e instanceof ResponseLockedError) redirect(303, `/s/${params.token}/klaar`);
 			throw e;

@@ -31,8 +31,8 @@ export const POST: RequestHandler = async ({ params, request }) => {
 	const parsed = parseAnswers(allQuestions(link.pages), shape.data.answers);
 	if (!parsed.ok) return json({ message: Object.values(parsed.errors)[0], errors: parsed.errors }, { status: 400 });
 	try {
-		const response = getOrStartResponse(db(), link.invitation);
-		saveAnswers(db(), response.id, parsed.entries);
+		const entries = link.response ? parsed.entries : parsed.entries.filter(([, answer]) => answer !== null);
+		if (entries.length) saveAnswers(db(), getOrStartResponse(db(), link.invitation).id, entries);
 	} catch (e) {
 		if (e instanceof ResponseLockedError) return json({ message: e.message }, { status: 409 });
 		throw e;

@@ -1,7 +1,7 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { unansweredByPage } from '$lib/server/respondent';
-import { getOrStartResponse, loadAnswers, submitResponse } from '$lib/server/responses';
+import { countAnswers, loadAnswers, submitResponse } from '$lib/server/responses';
 import { personalInProgress } from '../guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,8 +36,11 @@ export const load: PageServerLoad = ({ params }) => {
 export const actions: Actions = {
 	submit: ({ params }) => {
 		const link = personalInProgress(params.token);
-		const response = getOrStartResponse(db(), link.invitation);
-		submitResponse(db(), response.id);
+		// An empty form would count as a respondent without saying anything: ask for an answer first.
+		if (!link.response || countAnswers(db(), link.response.id) === 0) {
+			return fail(400, { error: 'U heeft nog geen enkele vraag beantwoord. Beantwoord eerst een of meer vragen.' });
+		}
+		submitResponse(db(), link.response.id);
 		redirect(303, `/s/${params.token}/klaar`);
 	}
 };
