@@ -188,3 +188,19 @@ test('a respondent answers by keyboard alone', async ({ page }) => {
 	await page.keyboard.press('Enter');
 	await expect(page.getByText('Thema 2 van 8', { exact: true })).toBeVisible();
 });
+
+test('a link typed over with a stray character or a capital S still finds its way', async ({ page }) => {
+	await login(page);
+	const { links } = await createOpenPilot(page, { municipality: 'Typfoutdorp', links: { 'Lid van de raad': 1 } });
+	const link = links['Lid van de raad'][0];
+	await page.context().clearCookies();
+	await page.goto(`${link}.`);
+	await expect(page).toHaveURL(link);
+	await page.goto(link.replace('/s/', '/S/'));
+	await expect(page).toHaveURL(link);
+	const broken = await page.goto(link.slice(0, -1));
+	expect(broken?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'Link niet gevonden' })).toBeVisible();
+	await expect(page.getByText('Typ de link dan nog eens over')).toBeVisible();
+	await expectAccessible(page);
+});

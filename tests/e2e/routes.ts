@@ -48,6 +48,9 @@ export const MATRIX: Record<string, Entry> = {
 	'/s/[token=token]/[page=page]': { url: s('/1'), get: 'all', actions: { save: 'all' } },
 	'/s/[token=token]/controle': { url: s('/controle'), get: 'all', actions: { submit: 'all' } },
 	'/s/[token=token]/klaar': { url: s('/klaar'), get: 'all' },
+	// Malformed links get the friendly "link niet gevonden" page (404) or are repaired (303).
+	'/s/[...rest]': { url: () => '/s/geen-geldige-link', get: 'nobody' },
+	'/S/[...rest]': { url: (c) => `/S/${c.token}`, get: 'all', methods: { GET: 'all' } },
 	'/s/[token=token]/antwoord': { url: s('/antwoord'), get: 'all', methods: { POST: 'all' } }
 };
 
