@@ -78,9 +78,13 @@ export function allAnswerKeys(scan: ScanDefinition): Map<string, Question['kind'
 	return keys;
 }
 
-/** Rough time estimate for the intro: a choice takes ~15 s; open questions are optional, ~30 s on average. */
+/**
+ * Rough time estimate for the intro: a statement takes ~15 s, an open question (optional) ~30 s.
+ * Mirror questions follow their statement and are not counted, so every place that shows the
+ * estimate (intro, paper form, letters) says the same for the same variant.
+ */
 export function estimatedMinutes(pages: Page[]): number {
-	const qs = allQuestions(pages);
+	const qs = allQuestions(pages).filter((q) => q.kind !== 'mirror');
 	const open = qs.filter((q) => q.kind === 'open').length;
 	const seconds = (qs.length - open) * 15 + open * 30;
 	return Math.max(5, Math.round(seconds / 60 / 5) * 5);

@@ -66,6 +66,8 @@ export const scanSchema = z
 		title: text,
 		description: text.optional(),
 		intro: z.array(text).default([]),
+		/** The intro of the printed form; the online one speaks of links and saving. */
+		paperIntro: z.array(text).optional(),
 		glossary: z.array(z.object({ term: text, text }).strict()).default([]),
 		roles: z.array(roleSchema).min(2, 'een scan heeft minstens twee rollen'),
 		comparison: z.tuple([slug, slug]),

@@ -321,3 +321,18 @@ describe('the same file twice', () => {
 		expect(importResponses(db, other, file).ok).toBe(true);
 	});
 });
+
+describe('forms imported before', () => {
+	it('refuses a changed file that repeats a form code, and accepts role and item in any case', () => {
+		expect(importResponses(db, pilot, utf8('response,role,item,value\nf1,Raad,Doel-1,4\n')).ok).toBe(true);
+		const before = counts();
+		const again = importResponses(db, pilot, utf8('response,role,item,value\n\nf2,raad,doel-1,3\nf1,raad,doel-2,2\n'));
+		expect(again).toEqual({ ok: false, errors: ['Deze formulieren zijn al eerder geïmporteerd: f1. Haal ze uit het bestand, anders tellen ze dubbel.'] });
+		expect(counts()).toEqual(before);
+		expect(importResponses(db, pilot, utf8('response,role,item,value\nf2,raad,doel-1,3\n')).ok).toBe(true);
+		// The codes are not stored as typed: a facilitator may have used names.
+		const stored = db.$client.prepare('SELECT code_hash FROM imported_forms').all() as { code_hash: string }[];
+		expect(stored).toHaveLength(2);
+		expect(stored.some((r) => r.code_hash.includes('f1'))).toBe(false);
+	});
+});

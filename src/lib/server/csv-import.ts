@@ -1,13 +1,13 @@
 // CSV import of answers collected elsewhere, in the long format the raw export also uses
 // (response,role,item,value). The whole file is checked first; one bad cell and nothing is stored.
 import crypto from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { answerValueSchema, buildPages, allQuestions, type Answer, type Question } from '$lib/scan/questionnaire';
 import { dayOf, formatDay } from '$lib/dates';
 import type { Db } from './db';
-import { imports } from './db/schema';
+import { importedForms, imports } from './db/schema';
 import type { PilotWithScan } from './pilots';
 import { insertCompletedResponse } from './responses';
 
@@ -76,8 +76,9 @@ export function validateImport(pilot: PilotWithScan, bytes: Uint8Array): { error
 		}
 		const cell = (name: string) => (row[col[name]] ?? '').trim();
 		const id = cell('response');
-		const role = cell('role');
-		const key = cell('item');
+		// Excel users type "Raad" or "Doel-1": ids are lower case, so compare in lower case.
+		const role = cell('role').toLowerCase();
+		const key = cell('item').toLowerCase();
 		const raw = row[col.value] ?? '';
 		if (!id) {
 			errors.push(`Rij ${rowNo}, kolom "response": vul een nummer of code voor het antwoordformulier in.`);
@@ -142,9 +143,23 @@ export function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8Array,
 	}
 	const { errors, responses } = validateImport(pilot, bytes);
 	if (errors.length) return { ok: false, errors };
+	const codeHash = (code: string) => crypto.createHash('sha256').update(`${pilot.id}:${code}`).digest('hex');
+	const seen = db
+		.select({ codeHash: importedForms.codeHash })
+		.from(importedForms)
+		.where(and(eq(importedForms.pilotId, pilot.id), inArray(importedForms.codeHash, [...responses.keys()].map(codeHash))))
+		.all();
+	if (seen.length) {
+		const again = [...responses.keys()].filter((code) => seen.some((s) => s.codeHash === codeHash(code)));
+		return {
+			ok: false,
+			errors: [`Deze formulieren zijn al eerder geïmporteerd: ${again.slice(0, 10).join(', ')}${again.length > 10 ? ' …' : ''}. Haal ze uit het bestand, anders tellen ze dubbel.`]
+		};
+	}
 	let answerCount = 0;
 	db.transaction((tx) => {
-		tx.insert(imports).values({ pilotId: pilot.id, fileHash, responses: responses.size, importedOn: today }).run();
+		const importId = tx.insert(imports).values({ pilotId: pilot.id, fileHash, responses: responses.size, importedOn: today }).returning({ id: imports.id }).get().id;
+		for (const code of responses.keys()) tx.insert(importedForms).values({ importId, pilotId: pilot.id, codeHash: codeHash(code) }).run();
 		for (const response of responses.values()) {
 			insertCompletedResponse(tx as unknown as Db, { pilotId: pilot.id, role: response.role, source: 'import', answers: response.answers });
 			answerCount += response.answers.length;

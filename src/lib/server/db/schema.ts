@@ -151,6 +151,24 @@ export const imports = sqliteTable(
 	(t) => [uniqueIndex('imports_pilot_file_idx').on(t.pilotId, t.fileHash)]
 );
 
+/**
+ * The form codes of every imported file (hashed: a facilitator may have used names), so a form
+ * that was imported before is refused even in a changed file.
+ */
+export const importedForms = sqliteTable(
+	'imported_forms',
+	{
+		importId: integer('import_id')
+			.notNull()
+			.references(() => imports.id, { onDelete: 'cascade' }),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull()
+	},
+	(t) => [uniqueIndex('imported_forms_pilot_code_idx').on(t.pilotId, t.codeHash)]
+);
+
 /** A pilot shared with another account: as co-facilitator, or read-only (viewer). */
 export const pilotShares = sqliteTable(
 	'pilot_shares',

@@ -1,7 +1,7 @@
 // Printable invitation letters: one per active personal link, with the link written out and as a
 // QR code. Tokens are re-derived from the server secret, so letters can be printed again at any time.
 import QRCode from 'qrcode';
-import { findRole } from '$lib/scan/questionnaire';
+import { buildPages, estimatedMinutes, findRole } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { listLinks } from '$lib/server/invitations';
@@ -60,7 +60,8 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 		numberFilter,
 		invalidNumber: rawNumber !== null && rawNumber !== '' && numberFilter === null,
 		councilName: councilNames[pilot.councilType],
-		minutes: pilot.variant === 'short' ? 'ongeveer 10 minuten' : '15 tot 20 minuten',
+		// The same estimate as the online intro and the paper form.
+		minutes: `ongeveer ${estimatedMinutes(buildPages(pilot.scan, { variant: pilot.variant, mirror: false, role: pilot.roles[0] }))} minuten`,
 		closesOn: pilot.closesOn ? formatDay(pilot.closesOn) : null
 	};
 };

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 		roles: roles.map((r) => ({ id: r.id, label: r.label, choice: r.choice })),
 		role: role && { id: role.id, label: role.label, choice: role.choice },
 		pages,
-		intro: pilot.scan.intro.map((p) =>
+		intro: (pilot.scan.paperIntro ?? pilot.scan.intro).map((p) =>
 			p.replaceAll('{minimum}', String(pilot.minGroupSize)).replaceAll('{minuten}', String(estimatedMinutes(pages)))
 		),
 		glossary: pilot.scan.glossary
