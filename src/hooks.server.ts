@@ -71,6 +71,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Deze pagina bestaat niet.' };
+	// SvelteKit's own refusals of malformed requests (e.g. 415 for a form action sent as JSON)
+	// are the client's mistake: a warning without a stack, and a plain Dutch answer.
+	if (status < 500) {
+		log.warn('bad request', { path: redactPath(event.url.pathname), status, message });
+		return { message: 'Ongeldig verzoek.' };
+	}
 	const id = crypto.randomUUID().slice(0, 8);
 	log.error('unhandled error', { id, path: redactPath(event.url.pathname), status, message, error: error instanceof Error ? error.stack : String(error) });
 	return { message: `Er ging iets mis aan onze kant. Probeer het later opnieuw. (foutcode ${id})` };
