@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listShares, managedPilot, pilotAccess, ShareError, sharePilot, unsharePilot, viewablePilot, visiblePilotIds } from './access';
 import type { SessionUser } from './auth';
 import type { Db } from './db';
-import { createPilot, deletePilot, getPilot, pilotFormSchema } from './pilots';
-import { createTestDb } from './test-db';
+import { createPilot, deletePilot, getPilot } from './pilots';
+import { createTestDb, testPilotForm } from './test-db';
 
 let db: Db;
 let cleanup: () => void;
@@ -20,21 +20,7 @@ function insertUser(email: string, role: SessionUser['role'], active = true): Se
 }
 
 function newPilot(ownerId: number | null, municipality = 'Zuidstad'): number {
-	const form = pilotFormSchema.parse({
-		municipality,
-		roundLabel: 'Nulmeting',
-		cbsCode: '',
-		councilType: 'clientenraad',
-		scan: 'clientenparticipatie-werk-en-inkomen@1',
-		variant: 'full',
-		mirror: true,
-		roles: ['raad', 'gemeente'],
-		minGroupSize: 5,
-		opensOn: '',
-		closesOn: '',
-		benchmarkConsent: false
-	});
-	return createPilot(db, form, ownerId);
+	return createPilot(db, testPilotForm({ municipality }), ownerId);
 }
 
 const byNumber = (a: number, b: number) => a - b;

@@ -6,25 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDatabase, BackupError, restoreDatabase } from './backup';
 import type { Db } from './db';
 import { createPersonalLinks, resolveToken } from './invitations';
-import { createPilot, pilotFormSchema, setPilotStatus } from './pilots';
+import { createPilot, setPilotStatus } from './pilots';
 import { getOrStartResponse, saveAnswers } from './responses';
-import { createTestDb } from './test-db';
+import { createTestDb, testPilotForm } from './test-db';
 
-const form = (municipality: string) =>
-	pilotFormSchema.parse({
-		municipality,
-		roundLabel: 'Nulmeting',
-		cbsCode: '',
-		councilType: 'clientenraad',
-		scan: 'clientenparticipatie-werk-en-inkomen@1',
-		variant: 'full',
-		mirror: true,
-		roles: ['raad', 'gemeente'],
-		minGroupSize: 5,
-		opensOn: '',
-		closesOn: '',
-		benchmarkConsent: false
-	});
+const form = (municipality: string) => testPilotForm({ municipality });
 
 let db: Db;
 let dir: string;

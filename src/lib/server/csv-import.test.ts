@@ -3,27 +3,11 @@ import { parse } from 'csv-parse/sync';
 import { allQuestions, buildPages, type Answer } from '$lib/scan/questionnaire';
 import type { Db } from './db';
 import { importResponses, importTemplate, IMPORT_COLUMNS, validateImport } from './csv-import';
-import { createPilot, getPilot, pilotFormSchema, type PilotWithScan } from './pilots';
+import { createPilot, getPilot, type PilotWithScan } from './pilots';
 import { loadAnswers } from './responses';
-import { createTestDb } from './test-db';
+import { createTestDb, testPilotForm } from './test-db';
 
-function pilotForm(overrides: Record<string, unknown> = {}) {
-	return pilotFormSchema.parse({
-		municipality: 'Zuidstad',
-		roundLabel: 'Nulmeting',
-		cbsCode: '',
-		councilType: 'clientenraad',
-		scan: 'clientenparticipatie-werk-en-inkomen@1',
-		variant: 'full',
-		mirror: true,
-		roles: ['raad', 'gemeente'],
-		minGroupSize: 5,
-		opensOn: '',
-		closesOn: '',
-		benchmarkConsent: false,
-		...overrides
-	});
-}
+const pilotForm = testPilotForm;
 
 let db: Db;
 let cleanup: () => void;

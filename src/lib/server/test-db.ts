@@ -1,8 +1,10 @@
-// For unit tests: a fresh, migrated SQLite database in a temp dir, with the scans loaded.
+// For unit tests: a fresh, migrated SQLite database in a temp dir, with the scans loaded, and a
+// valid pilot form to create pilots with.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from './db/client';
+import { pilotFormSchema } from './pilots';
 import { loadScans } from './scans';
 
 export function createTestDb(): { db: Db; dir: string; cleanup: () => void } {
@@ -17,4 +19,23 @@ export function createTestDb(): { db: Db; dir: string; cleanup: () => void } {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
 	};
+}
+
+/** A valid pilot form for the real scan, with any field overridden; for tests that need a pilot. */
+export function testPilotForm(overrides: Record<string, unknown> = {}) {
+	return pilotFormSchema.parse({
+		municipality: 'Zuidstad',
+		roundLabel: 'Nulmeting',
+		cbsCode: '',
+		councilType: 'clientenraad',
+		scan: 'clientenparticipatie-werk-en-inkomen@1',
+		variant: 'full',
+		mirror: true,
+		roles: ['raad', 'gemeente'],
+		minGroupSize: 5,
+		opensOn: '',
+		closesOn: '',
+		benchmarkConsent: false,
+		...overrides
+	});
 }
