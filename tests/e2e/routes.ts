@@ -40,6 +40,8 @@ export const MATRIX: Record<string, Entry> = {
 	'/pilots/[id=id]/invoer': { url: p('/invoer'), get: 'managers', actions: { default: 'managers' } },
 	'/pilots/[id=id]/links': { url: p('/links'), get: 'managers', actions: { create: 'managers', group: 'managers', revoke: 'managers' } },
 	'/pilots/[id=id]/links.csv': { url: p('/links.csv'), get: 'managers', methods: { GET: 'managers' } },
+	'/pilots/[id=id]/uitkomsten': { url: p('/uitkomsten'), get: 'viewers' },
+	'/api/pilots/[id=id]/results': { url: (c) => `/api/pilots/${c.pilot}/results`, get: 'viewers', methods: { GET: 'viewers' } },
 	'/pilots/[id=id]/papier': { url: p('/papier'), get: 'managers' },
 	'/beheer': { url: () => '/beheer', get: 'admin', actions: { create: 'admin', deactivate: 'admin', activate: 'admin', reset: 'admin' } },
 	'/beheer/logboek': { url: () => '/beheer/logboek', get: 'admin' },
