@@ -1,0 +1,543 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allAnswerKeys, buildPages, type Answer, type Variant } from '$lib/scan/questionnaire';
+import { parseScanText } from '$lib/scan/parse';
+import type { ScanDefinition } from '$lib/scan/schema';
+import { analysePilot, type AnalysisInput, type ItemResult, type PilotResults, type ResponseData } from './aggregate';
+
+// A tiny scan, small enough to compute every figure by hand. Three roles: raad and gemeente
+// predict each other, burger predicts raad. Short items: a-1, a-3, a-ladder, a-open, b-1.
+const SCAN = parseScanText(
+	'aggregate-test.yaml',
+	`
+id: analyse-test
+version: 1
+title: Analysetest
+roles:
+  - id: raad
+    label: Lid van de raad
+    choice: lid van de raad
+    mirrorTarget: gemeente
+    mirrorLabel: de gemeente
+  - id: gemeente
+    label: Gemeente
+    choice: medewerker van de gemeente
+    mirrorTarget: raad
+    mirrorLabel: de raad
+  - id: burger
+    label: Inwoner
+    choice: inwoner
+    mirrorTarget: raad
+    mirrorLabel: de raad
+comparison: [raad, gemeente]
+themes:
+  - id: thema-a
+    title: Thema A
+    items:
+      - { id: a-1, type: likert, text: Stelling A1., short: true, mirror: true }
+      - { id: a-2, type: likert, text: Stelling A2., mirror: true }
+      - { id: a-3, type: likert, text: Stelling A3., short: true }
+      - id: a-ladder
+        type: ladder
+        text: Hoe werken we samen?
+        short: true
+        steps: [informeren, raadplegen, adviseren, coproduceren, meebeslissen]
+      - { id: a-open, type: open, text: Wat wilt u nog kwijt?, short: true }
+  - id: thema-b
+    title: Thema B
+    items:
+      - { id: b-1, type: likert, text: Stelling B1., short: true }
+      - { id: b-2, type: likert, text: Stelling B2. }
+      - { id: b-3, type: likert, text: Stelling B3. }
+      - { id: b-open, type: open, text: Nog iets over B? }
+`
+);
+
+/** A number is a score, '?' is "weet niet", any other string is an open answer; absent = not answered. */
+type Raw = number | string;
+
+function response(role: string, raw: Record<string, Raw>): ResponseData {
+	const answers = new Map<string, Answer>();
+	for (const [key, v] of Object.entries(raw)) {
+		if (typeof v === 'number') answers.set(key, { kind: 'score', score: v as 1 | 2 | 3 | 4 | 5 });
+		else if (v === '?') answers.set(key, { kind: 'dontKnow' });
+		else answers.set(key, { kind: 'text', text: v });
+	}
+	return { role, answers };
+}
+
+// The hand-computed data set. Columns per key, one line per respondent.
+// raad (4 respondents)
+//   a-1: 4 5 4 ?     a-1.spiegel: 3 2 ? –     a-2: 1 2 2 5    a-2.spiegel: 4 4 – –
+//   a-3: 3 3 4 4     a-3.spiegel: 1 – – – (a-3 has no mirror flag: must be ignored)
+//   ladder now: 2 3 3 ?   desired: 4 5 5 5
+//   b-1: 5 5 4 ?     b-2: ? ? ? ?     b-3: 2 2 2 2
+const RAAD = [
+	{ 'a-1': 4, 'a-1.spiegel': 3, 'a-2': 1, 'a-2.spiegel': 4, 'a-3': 3, 'a-3.spiegel': 1, 'a-ladder.nu': 2, 'a-ladder.gewenst': 4, 'a-open': 'Raad: eerste', 'b-1': 5, 'b-2': '?', 'b-3': 2, 'b-open': 'Raad B' },
+	{ 'a-1': 5, 'a-1.spiegel': 2, 'a-2': 2, 'a-2.spiegel': 4, 'a-3': 3, 'a-ladder.nu': 3, 'a-ladder.gewenst': 5, 'b-1': 5, 'b-2': '?', 'b-3': 2 },
+	{ 'a-1': 4, 'a-1.spiegel': '?', 'a-2': 2, 'a-3': 4, 'a-ladder.nu': 3, 'a-ladder.gewenst': 5, 'a-open': 'Raad: derde', 'b-1': 4, 'b-2': '?', 'b-3': 2 },
+	{ 'a-1': '?', 'a-2': 5, 'a-3': 4, 'a-ladder.nu': '?', 'a-ladder.gewenst': 5, 'a-open': 'Raad: vierde', 'b-1': '?', 'b-2': '?', 'b-3': 2 }
+].map((r) => response('raad', r));
+// gemeente (3 respondents)
+//   a-1: 2 4 –       a-1.spiegel: 5 4 5       a-2: 3 3 3      a-2.spiegel: ? – –
+//   a-3: 3 4 4       ladder now: 1 2 –   desired: 3 ? ?
+//   b-1: 1 2 ?       b-2: ? ? ?       b-3: – – ?
+const GEMEENTE = [
+	{ 'a-1': 2, 'a-1.spiegel': 5, 'a-2': 3, 'a-2.spiegel': '?', 'a-3': 3, 'a-ladder.nu': 1, 'a-ladder.gewenst': 3, 'a-open': 'Gemeente: eerste', 'b-1': 1, 'b-2': '?' },
+	{ 'a-1': 4, 'a-1.spiegel': 4, 'a-2': 3, 'a-3': 4, 'a-ladder.nu': 2, 'a-ladder.gewenst': '?', 'b-1': 2, 'b-2': '?' },
+	{ 'a-1.spiegel': 5, 'a-2': 3, 'a-3': 4, 'a-ladder.gewenst': '?', 'a-open': 'Gemeente: derde', 'b-1': '?', 'b-2': '?', 'b-3': '?' }
+].map((r) => response('gemeente', r));
+// burger (2 respondents: below k = 3, visible at k = 2)
+//   a-1: 1 3   a-1.spiegel: 5 4   a-2: 4 4   a-3: 5 5   b-1: 3 3   b-3: 1 1
+const BURGER = [
+	{ 'a-1': 1, 'a-1.spiegel': 5, 'a-2': 4, 'a-3': 5, 'a-ladder.nu': 5, 'a-ladder.gewenst': 5, 'a-open': 'Burger: eerste', 'b-1': 3, 'b-2': '?', 'b-3': 1 },
+	{ 'a-1': 3, 'a-1.spiegel': 4, 'a-2': 4, 'a-3': 5, 'a-ladder.nu': 4, 'a-ladder.gewenst': 5, 'a-open': 'Burger: tweede', 'b-1': 3, 'b-3': 1 }
+].map((r) => response('burger', r));
+
+/** Responses in an interleaved order, as they might come from the database. */
+const ALL = [RAAD[0], GEMEENTE[0], BURGER[0], RAAD[1], GEMEENTE[1], RAAD[2], BURGER[1], GEMEENTE[2], RAAD[3]];
+
+function run(overrides: Partial<AnalysisInput> = {}): PilotResults {
+	return analysePilot({
+		scan: SCAN,
+		variant: 'full',
+		mirror: true,
+		roles: ['raad', 'gemeente', 'burger'],
+		minGroupSize: 3,
+		responses: ALL,
+		shuffleSeed: 7,
+		...overrides
+	});
+}
+
+function item(results: PilotResults, id: string): ItemResult {
+	const found = results.themes.flatMap((t) => t.items).find((i) => i.id === id);
+	if (!found) throw new Error(`item ${id} not in the results`);
+	return found;
+}
+
+const close = (x: number) => expect.closeTo(x, 12);
+
+describe('analysePilot: figures per item and role', () => {
+	const results = run();
+
+	it('lists the roles with their respondent counts, the pilot settings and the thresholds', () => {
+		expect(results.roles).toEqual([
+			{ role: 'raad', label: 'Lid van de raad', suppressed: false, respondents: 4 },
+			{ role: 'gemeente', label: 'Gemeente', suppressed: false, respondents: 3 },
+			{ role: 'burger', label: 'Inwoner', suppressed: true, respondents: null }
+		]);
+		expect(results.minGroupSize).toBe(3);
+		expect(results.comparison).toEqual(['raad', 'gemeente']);
+		expect(results.thresholds).toEqual({ differenceDelta: 0.33, sharedStrengthMean: 3.75, sharedConcernMean: 3, unknownShare: 0.25, misjudgedMirror: 0.75, disagreementShare: 0.3 });
+		expect(results.themes.map((t) => [t.id, t.title, t.items.map((i) => [i.id, i.number, i.text])])).toEqual([
+			['thema-a', 'Thema A', [['a-1', 1, 'Stelling A1.'], ['a-2', 2, 'Stelling A2.'], ['a-3', 3, 'Stelling A3.']]],
+			['thema-b', 'Thema B', [['b-1', 4, 'Stelling B1.'], ['b-2', 5, 'Stelling B2.'], ['b-3', 6, 'Stelling B3.']]]
+		]);
+	});
+
+	it('a-1: counts "weet niet" and unanswered apart, median of an even n is the mean of the middle two', () => {
+		const a1 = item(results, 'a-1');
+		// raad 4, 5, 4 + one "weet niet": mean 13/3; squared deviations 1/9 + 4/9 + 1/9 = 2/3, / 2 → sd √(1/3).
+		expect(a1.byRole.raad).toEqual({ n: 3, dontKnow: 1, missing: 0, counts: [0, 0, 0, 2, 1], mean: close(13 / 3), median: 4, agree: 1, disagree: 0, sd: close(Math.sqrt(1 / 3)) });
+		// gemeente 2, 4, one did not answer: mean 3, median (2 + 4) / 2 = 3, sd √((1 + 1) / 1) = √2.
+		expect(a1.byRole.gemeente).toEqual({ n: 2, dontKnow: 0, missing: 1, counts: [0, 1, 0, 1, 0], mean: 3, median: 3, agree: 0.5, disagree: 0.5, sd: close(Math.SQRT2) });
+		expect(a1.byRole.burger).toBeNull();
+		// Within-role disagreement: raad agree 1, disagree 0 → no; gemeente 0.5 and 0.5 (≥ 0.3) → yes.
+		expect(a1.disagreement).toEqual({ raad: false, gemeente: true, burger: null });
+	});
+
+	it('a-2 and a-3: ties in the median, sd 0 for identical answers', () => {
+		const a2 = item(results, 'a-2');
+		// raad 1, 2, 2, 5: mean 2.5, median (2 + 2) / 2 = 2; deviations 2.25 + 0.25 + 0.25 + 6.25 = 9, / 3 → √3.
+		expect(a2.byRole.raad).toEqual({ n: 4, dontKnow: 0, missing: 0, counts: [1, 2, 0, 0, 1], mean: 2.5, median: 2, agree: 0.25, disagree: 0.75, sd: close(Math.sqrt(3)) });
+		expect(a2.byRole.gemeente).toEqual({ n: 3, dontKnow: 0, missing: 0, counts: [0, 0, 3, 0, 0], mean: 3, median: 3, agree: 0, disagree: 0, sd: 0 });
+		// raad agree 0.25 < 0.3 → no disagreement although 75% disagrees.
+		expect(a2.disagreement).toEqual({ raad: false, gemeente: false, burger: null });
+
+		const a3 = item(results, 'a-3');
+		// raad 3, 3, 4, 4: mean = median = 3.5; deviations 4 × 0.25 = 1, / 3 → √(1/3).
+		expect(a3.byRole.raad).toEqual({ n: 4, dontKnow: 0, missing: 0, counts: [0, 0, 2, 2, 0], mean: 3.5, median: 3.5, agree: 0.5, disagree: 0, sd: close(Math.sqrt(1 / 3)) });
+		// gemeente 3, 4, 4: mean 11/3; deviations 4/9 + 1/9 + 1/9 = 2/3, / 2 → √(1/3).
+		expect(a3.byRole.gemeente).toEqual({ n: 3, dontKnow: 0, missing: 0, counts: [0, 0, 1, 2, 0], mean: close(11 / 3), median: 4, agree: close(2 / 3), disagree: 0, sd: close(Math.sqrt(1 / 3)) });
+	});
+
+	it('b-2: everyone said "weet niet": no figures, no disagreement, no comparison', () => {
+		const b2 = item(results, 'b-2');
+		const none = { mean: null, median: null, agree: null, disagree: null, sd: null, counts: [0, 0, 0, 0, 0] };
+		expect(b2.byRole.raad).toEqual({ n: 0, dontKnow: 4, missing: 0, ...none });
+		expect(b2.byRole.gemeente).toEqual({ n: 0, dontKnow: 3, missing: 0, ...none });
+		expect(b2.disagreement).toEqual({ raad: null, gemeente: null, burger: null });
+		expect(b2.comparisons).toEqual([]);
+	});
+
+	it('b-3: no comparison when only one side has valid answers', () => {
+		const b3 = item(results, 'b-3');
+		expect(b3.byRole.raad).toEqual({ n: 4, dontKnow: 0, missing: 0, counts: [0, 4, 0, 0, 0], mean: 2, median: 2, agree: 0, disagree: 1, sd: 0 });
+		// gemeente: one "weet niet", two did not answer.
+		expect(b3.byRole.gemeente).toMatchObject({ n: 0, dontKnow: 1, missing: 2, mean: null, sd: null });
+		expect(b3.comparisons).toEqual([]);
+		expect(b3.disagreement).toEqual({ raad: false, gemeente: null, burger: null });
+	});
+
+	it('uses the thresholds of the scan when it overrides them', () => {
+		// gemeente on a-1 has agree = disagree = 0.5: disagreement at 0.5, not at 0.6.
+		const at = (share: number) => item(run({ scan: { ...SCAN, analysis: { ...SCAN.analysis, disagreementShare: share } } }), 'a-1').disagreement.gemeente;
+		expect(at(0.5)).toBe(true);
+		expect(at(0.6)).toBe(false);
+	});
+
+	it('gives a role of one person (k = 1) figures but no sd', () => {
+		const r = run({ minGroupSize: 1, responses: [GEMEENTE[0], RAAD[0]] });
+		expect(r.roles.map((x) => x.respondents)).toEqual([1, 1, null]);
+		expect(item(r, 'a-1').byRole.gemeente).toEqual({ n: 1, dontKnow: 0, missing: 0, counts: [0, 1, 0, 0, 0], mean: 2, median: 2, agree: 0, disagree: 1, sd: null });
+		// raad 4 vs gemeente 2: one pair, a > b → d = 1.
+		expect(item(r, 'a-1').comparisons).toEqual([{ a: 'raad', b: 'gemeente', gap: 2, delta: 1, label: 'large' }]);
+	});
+});
+
+describe('analysePilot: comparisons', () => {
+	it("gives gap = meanA − meanB and Cliff's delta with its label for the visible pair", () => {
+		const r = run();
+		// a-1: raad [4,5,4] vs gemeente [2,4]: greater (4,2)(5,2)(5,4)(4,2), equal (4,4)(4,4) → 4/6.
+		expect(item(r, 'a-1').comparisons).toEqual([{ a: 'raad', b: 'gemeente', gap: close(4 / 3), delta: close(2 / 3), label: 'large' }]);
+		// a-2: raad [1,2,2,5] vs gemeente [3,3,3]: 5 beats three 3s, the other three lose to all → (3 − 9) / 12.
+		expect(item(r, 'a-2').comparisons).toEqual([{ a: 'raad', b: 'gemeente', gap: -0.5, delta: -0.5, label: 'large' }]);
+		// a-3: raad [3,3,4,4] vs gemeente [3,4,4]: greater: each 4 beats the 3 → 2; less: each 3 loses to two 4s → 4; (2 − 4) / 12.
+		expect(item(r, 'a-3').comparisons).toEqual([{ a: 'raad', b: 'gemeente', gap: close(-1 / 6), delta: close(-1 / 6), label: 'small' }]);
+		// b-1: raad [5,5,4] vs gemeente [1,2]: all greater → 1; gap 14/3 − 3/2 = 19/6.
+		expect(item(r, 'b-1').comparisons).toEqual([{ a: 'raad', b: 'gemeente', gap: close(19 / 6), delta: 1, label: 'large' }]);
+	});
+
+	it('compares every pair of visible roles, in the order of the pilot roles', () => {
+		const r = run({ minGroupSize: 2 });
+		// a-1: raad [4,5,4] mean 13/3, gemeente [2,4] mean 3, burger [1,3] mean 2.
+		// raad–burger: every raad answer beats both → 1. gemeente–burger: (2,1)+ (2,3)− (4,1)+ (4,3)+ → 2/4.
+		expect(item(r, 'a-1').comparisons).toEqual([
+			{ a: 'raad', b: 'gemeente', gap: close(4 / 3), delta: close(2 / 3), label: 'large' },
+			{ a: 'raad', b: 'burger', gap: close(7 / 3), delta: 1, label: 'large' },
+			{ a: 'gemeente', b: 'burger', gap: 1, delta: 0.5, label: 'large' }
+		]);
+		const reordered = run({ minGroupSize: 2, roles: ['burger', 'raad', 'gemeente'] });
+		expect(item(reordered, 'a-1').comparisons).toEqual([
+			{ a: 'burger', b: 'raad', gap: close(-7 / 3), delta: -1, label: 'large' },
+			{ a: 'burger', b: 'gemeente', gap: -1, delta: -0.5, label: 'large' },
+			{ a: 'raad', b: 'gemeente', gap: close(4 / 3), delta: close(2 / 3), label: 'large' }
+		]);
+		expect(reordered.roles.map((x) => x.role)).toEqual(['burger', 'raad', 'gemeente']);
+	});
+});
+
+describe('analysePilot: theme scores', () => {
+	it("is the mean of the role's item means, leaving out items without valid answers", () => {
+		const r = run();
+		// Thema A: raad (13/3 + 2.5 + 3.5) / 3 = 31/9; gemeente (3 + 3 + 11/3) / 3 = 29/9.
+		expect(r.themes[0].scores).toEqual({ raad: close(31 / 9), gemeente: close(29 / 9), burger: null });
+		// Thema B: raad (14/3 + 2) / 2 = 10/3 (b-2 has no valid answer); gemeente only b-1: 1.5.
+		expect(r.themes[1].scores).toEqual({ raad: close(10 / 3), gemeente: 1.5, burger: null });
+	});
+
+	it('is null for a visible role without any valid answer in the theme', () => {
+		const r = run({ responses: [...RAAD, ...GEMEENTE.map((g) => response('gemeente', { 'b-2': '?' }))] });
+		expect(r.themes[1].scores.gemeente).toBeNull();
+		expect(r.themes[0].scores.gemeente).toBeNull();
+		expect(r.themes[1].scores.raad).toBeCloseTo(10 / 3, 12);
+	});
+});
+
+describe('analysePilot: mirror', () => {
+	it('is the mean prediction about the mirror target minus its actual mean', () => {
+		const r = run({ minGroupSize: 2 });
+		// a-1: raad predicts gemeente 3, 2, ? → 2.5 vs actual 3 → −0.5;
+		//      gemeente predicts raad 5, 4, 5 → 14/3 vs 13/3 → 1/3; burger predicts raad 5, 4 → 4.5 − 13/3 = 1/6.
+		expect(item(r, 'a-1').mirrors).toEqual([
+			{ role: 'raad', target: 'gemeente', predicted: 2.5, actual: 3, difference: -0.5 },
+			{ role: 'gemeente', target: 'raad', predicted: close(14 / 3), actual: close(13 / 3), difference: close(1 / 3) },
+			{ role: 'burger', target: 'raad', predicted: 4.5, actual: close(13 / 3), difference: close(1 / 6) }
+		]);
+		// a-2: raad predicts 4, 4 → 4 − 3 = 1; gemeente only "weet niet", burger no prediction → none.
+		expect(item(r, 'a-2').mirrors).toEqual([{ role: 'raad', target: 'gemeente', predicted: 4, actual: 3, difference: 1 }]);
+	});
+
+	it('is absent for an item without mirror flag and when the pilot had no mirror questions', () => {
+		// raad answered a-3.spiegel, but a-3 has no mirror flag.
+		expect(item(run({ minGroupSize: 2 }), 'a-3').mirrors).toEqual([]);
+		const off = run({ minGroupSize: 2, mirror: false });
+		expect(off.themes.flatMap((t) => t.items).flatMap((i) => i.mirrors)).toEqual([]);
+		// The figures themselves do not depend on the mirror option.
+		expect(item(off, 'a-1').byRole).toEqual(item(run({ minGroupSize: 2 }), 'a-1').byRole);
+	});
+
+	it('involves no suppressed role, neither as predictor nor as target', () => {
+		// k = 3: burger (2) is suppressed, so its prediction about raad is gone; the others stay.
+		expect(item(run(), 'a-1').mirrors.map((m) => [m.role, m.target])).toEqual([['raad', 'gemeente'], ['gemeente', 'raad']]);
+		// k = 4: gemeente (3) is suppressed: raad has no visible target, gemeente may not predict.
+		const r = run({ minGroupSize: 4 });
+		expect(r.roles.map((x) => x.suppressed)).toEqual([false, true, true]);
+		expect(r.themes.flatMap((t) => t.items).flatMap((i) => [...i.mirrors, ...i.comparisons])).toEqual([]);
+	});
+
+	it('needs the target among the pilot roles', () => {
+		// gemeente is not in this pilot: its responses are ignored and raad has nothing to compare to.
+		const r = run({ roles: ['raad', 'burger'], minGroupSize: 2 });
+		expect(item(r, 'a-1').mirrors).toEqual([{ role: 'burger', target: 'raad', predicted: 4.5, actual: close(13 / 3), difference: close(1 / 6) }]);
+	});
+});
+
+describe('analysePilot: ladders', () => {
+	it('gives the now and desired distributions and medians per role', () => {
+		const r = run();
+		expect(r.themes[0].ladders).toEqual([
+			{
+				id: 'a-ladder',
+				text: 'Hoe werken we samen?',
+				steps: ['informeren', 'raadplegen', 'adviseren', 'coproduceren', 'meebeslissen'],
+				byRole: {
+					// raad now 2, 3, 3, ? → median 3; desired 4, 5, 5, 5 → median 5.
+					raad: { now: { counts: [0, 1, 2, 0, 0], dontKnow: 1, median: 3 }, desired: { counts: [0, 0, 0, 1, 3], dontKnow: 0, median: 5 } },
+					// gemeente now 1, 2, – → median 1.5; desired 3, ?, ? → median 3.
+					gemeente: { now: { counts: [1, 1, 0, 0, 0], dontKnow: 0, median: 1.5 }, desired: { counts: [0, 0, 1, 0, 0], dontKnow: 2, median: 3 } },
+					burger: null
+				}
+			}
+		]);
+		expect(r.themes[1].ladders).toEqual([]);
+	});
+
+	it('has a null median when a visible role gave no step', () => {
+		const r = run({ responses: [...RAAD, ...GEMEENTE.map(() => response('gemeente', { 'a-ladder.nu': '?' }))] });
+		expect(r.themes[0].ladders[0].byRole.gemeente).toEqual({ now: { counts: [0, 0, 0, 0, 0], dontKnow: 3, median: null }, desired: { counts: [0, 0, 0, 0, 0], dontKnow: 0, median: null } });
+	});
+});
+
+describe('analysePilot: variant', () => {
+	it('shows only the short items in the short variant, numbered in the order they were asked', () => {
+		const r = run({ variant: 'short' });
+		expect(r.themes.map((t) => [t.id, t.items.map((i) => [i.id, i.number]), t.ladders.map((l) => l.id), t.open.map((o) => o.id)])).toEqual([
+			['thema-a', [['a-1', 1], ['a-3', 2]], ['a-ladder'], ['a-open']],
+			['thema-b', [['b-1', 3]], [], []]
+		]);
+		// Theme scores only over the items asked: raad (13/3 + 3.5) / 2 = 47/12, gemeente (3 + 11/3) / 2 = 10/3.
+		expect(r.themes[0].scores).toEqual({ raad: close(47 / 12), gemeente: close(10 / 3), burger: null });
+		expect(r.themes[1].scores).toEqual({ raad: close(14 / 3), gemeente: 1.5, burger: null });
+	});
+
+	it('numbers the items of the real scan as the questionnaire does, in both variants', () => {
+		const real = parseScanText('real.yaml', fs.readFileSync(path.resolve('scans/clientenparticipatie-werk-en-inkomen.yaml'), 'utf8'));
+		for (const variant of ['full', 'short'] as Variant[]) {
+			const asked = buildPages(real, { variant, mirror: false, role: 'raad' })
+				.flatMap((p) => p.questions)
+				.filter((q) => q.kind === 'likert')
+				.map((q) => [q.item.id, q.number]);
+			const r = analysePilot({ scan: real, variant, mirror: true, roles: ['raad', 'gemeente'], minGroupSize: 3, responses: [], shuffleSeed: 1 });
+			const shown = r.themes.flatMap((t) => t.items).map((i) => [i.id, i.number]);
+			expect(shown).toEqual(asked);
+			expect(shown.map(([, n]) => n)).toEqual(shown.map((_, i) => i + 1));
+		}
+		const all = real.themes.flatMap((t) => t.items).filter((i) => i.type === 'likert');
+		const short = all.filter((i) => i.short);
+		expect(short.length).toBeLessThan(all.length);
+	});
+});
+
+describe('analysePilot: suppression', () => {
+	it('shows nothing of a role below k', () => {
+		const r = run();
+		expect(r.roles[2]).toEqual({ role: 'burger', label: 'Inwoner', suppressed: true, respondents: null });
+		for (const theme of r.themes) {
+			expect(theme.scores.burger).toBeNull();
+			for (const i of theme.items) {
+				expect(i.byRole.burger).toBeNull();
+				expect(i.disagreement.burger).toBeNull();
+				expect(JSON.stringify([i.comparisons, i.mirrors])).not.toContain('burger');
+			}
+			for (const l of theme.ladders) expect(l.byRole.burger).toBeNull();
+			for (const o of theme.open) expect(o.byRole.burger).toBeNull();
+		}
+		expect(JSON.stringify(r)).not.toContain('Burger:');
+	});
+
+	it('is visible at exactly k respondents', () => {
+		const r = run({ minGroupSize: 2 });
+		expect(r.roles[2]).toEqual({ role: 'burger', label: 'Inwoner', suppressed: false, respondents: 2 });
+		expect(item(r, 'a-1').byRole.burger).toEqual({ n: 2, dontKnow: 0, missing: 0, counts: [1, 0, 1, 0, 0], mean: 2, median: 2, agree: 0, disagree: 0.5, sd: close(Math.SQRT2) });
+		// Thema A: (2 + 4 + 5) / 3 = 11/3.
+		expect(r.themes[0].scores.burger).toBeCloseTo(11 / 3, 12);
+	});
+
+	it('treats a role without any respondent like a role below k', () => {
+		const r = run({ responses: [...RAAD, ...GEMEENTE] });
+		expect(r.roles[2]).toEqual({ role: 'burger', label: 'Inwoner', suppressed: true, respondents: null });
+		expect(item(r, 'a-1').byRole.burger).toBeNull();
+		expect(r.themes[0].ladders[0].byRole.burger).toBeNull();
+		expect(r.themes[0].open[0].byRole.burger).toBeNull();
+		// The same output as with burger's two responses present: below k nothing shows.
+		expect(JSON.stringify(r)).toBe(JSON.stringify(run()));
+	});
+
+	it('ignores responses of a role that is not in the pilot', () => {
+		const stray = [...BURGER, response('onbekend', { 'a-1': 1, 'a-open': 'Vreemd' }), ...BURGER];
+		const r = run({ roles: ['raad', 'gemeente'], minGroupSize: 2, responses: [...stray, ...ALL, ...stray] });
+		expect(r.roles.map((x) => x.role)).toEqual(['raad', 'gemeente']);
+		expect(Object.keys(item(r, 'a-1').byRole)).toEqual(['raad', 'gemeente']);
+		expect(JSON.stringify(r)).toBe(JSON.stringify(run({ roles: ['raad', 'gemeente'], minGroupSize: 2, responses: [...RAAD, ...GEMEENTE] })));
+		expect(JSON.stringify(r)).not.toMatch(/Burger|Vreemd|onbekend|burger/);
+	});
+});
+
+describe('analysePilot: open answers', () => {
+	it('gives only the texts of roles at or above k, as a permutation of them', () => {
+		const r = run();
+		const open = r.themes[0].open[0];
+		expect(open.id).toBe('a-open');
+		expect(open.text).toBe('Wat wilt u nog kwijt?');
+		expect([...open.byRole.raad!].sort()).toEqual(['Raad: derde', 'Raad: eerste', 'Raad: vierde']);
+		expect([...open.byRole.gemeente!].sort()).toEqual(['Gemeente: derde', 'Gemeente: eerste']);
+		expect(open.byRole.burger).toBeNull();
+		expect(r.themes[1].open).toEqual([{ id: 'b-open', text: 'Nog iets over B?', byRole: { raad: ['Raad B'], gemeente: [], burger: null } }]);
+	});
+
+	// Ten raad members, eight with a text; one put a score and one "weet niet" under the open key.
+	const texts = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'];
+	const many = [
+		...texts.map((t) => response('raad', { 'a-open': t })),
+		response('raad', { 'a-open': 4 }),
+		response('raad', { 'a-open': '?' })
+	];
+	const openOf = (seed: number, responses = many) => run({ responses, shuffleSeed: seed }).themes[0].open[0].byRole.raad!;
+
+	it('shuffles deterministically: same seed, same order; never the submission order', () => {
+		for (let seed = 1; seed <= 20; seed++) {
+			const order = openOf(seed);
+			expect([...order].sort()).toEqual(texts);
+			expect(order).not.toEqual(texts);
+			expect(openOf(seed)).toEqual(order);
+		}
+		// The seed matters: not all of these twenty seeds give the same order.
+		expect(new Set(Array.from({ length: 20 }, (_, i) => openOf(i + 1).join()))).not.toHaveProperty('size', 1);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Properties over random pilots of the test scan.
+
+const ROLES = ['raad', 'gemeente', 'burger'];
+const KEYS = [...allAnswerKeys(SCAN)];
+
+const answersArb = fc
+	.tuple(
+		...KEYS.map(([, kind]) =>
+			kind === 'open'
+				? fc.option(fc.constantFrom('ja', 'nee', 'misschien', 'geen idee'), { nil: undefined })
+				: fc.option(fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant('?')), { nil: undefined })
+		)
+	)
+	.map((values) => {
+		const raw: Record<string, Raw> = {};
+		values.forEach((v, i) => {
+			if (v !== undefined) raw[KEYS[i][0]] = v;
+		});
+		return raw;
+	});
+
+const respondents = (role: string, min: number, max: number) =>
+	fc.array(answersArb, { minLength: min, maxLength: max }).map((list) => list.map((raw) => response(role, raw)));
+
+const pilotArb = fc.record({
+	k: fc.integer({ min: 3, max: 6 }),
+	responses: fc.tuple(respondents('raad', 0, 9), respondents('gemeente', 0, 9), respondents('burger', 0, 9)).map((groups) => groups.flat()),
+	variant: fc.constantFrom<Variant>('full', 'short'),
+	mirror: fc.boolean(),
+	seed: fc.integer({ min: 0, max: 2 ** 31 - 1 })
+});
+
+const inputOf = (p: { k: number; responses: ResponseData[]; variant: Variant; mirror: boolean; seed: number }, roles = ROLES): AnalysisInput => ({
+	scan: SCAN as ScanDefinition,
+	variant: p.variant,
+	mirror: p.mirror,
+	roles,
+	minGroupSize: p.k,
+	responses: p.responses,
+	shuffleSeed: p.seed
+});
+
+describe('analysePilot: properties', () => {
+	it("keeps Cliff's delta within [-1, 1] and flips its sign when the role order is swapped", () => {
+		fc.assert(
+			fc.property(pilotArb, (p) => {
+				const forward = analysePilot(inputOf(p));
+				const backward = analysePilot(inputOf(p, [...ROLES].reverse()));
+				const items = forward.themes.flatMap((t) => t.items);
+				const itemsBack = backward.themes.flatMap((t) => t.items);
+				expect(itemsBack.map((i) => i.id)).toEqual(items.map((i) => i.id));
+				items.forEach((i, index) => {
+					const back = itemsBack[index];
+					expect(back.comparisons).toHaveLength(i.comparisons.length);
+					for (const c of i.comparisons) {
+						expect(c.delta).toBeGreaterThanOrEqual(-1);
+						expect(c.delta).toBeLessThanOrEqual(1);
+						const swapped = back.comparisons.find((x) => x.a === c.b && x.b === c.a);
+						expect(swapped, `${i.id}: ${c.b} vs ${c.a}`).toBeDefined();
+						expect(swapped!.delta).toBeCloseTo(-c.delta, 12);
+						expect(swapped!.gap).toBeCloseTo(-c.gap, 12);
+						expect(swapped!.label).toBe(c.label);
+					}
+				});
+			})
+		);
+	});
+
+	it('reveals nothing of a role below k: other answers of that role give the same output', () => {
+		const arb = fc.integer({ min: 3, max: 6 }).chain((k) =>
+			fc.record({
+				k: fc.constant(k),
+				hidden: fc.constantFrom(...ROLES),
+				pair: fc.integer({ min: 0, max: k - 1 }).chain((count) => fc.tuple(fc.array(answersArb, { minLength: count, maxLength: count }), fc.array(answersArb, { minLength: count, maxLength: count }))),
+				others: fc.array(fc.tuple(fc.constantFrom(...ROLES), answersArb), { maxLength: 24 }),
+				variant: fc.constantFrom<Variant>('full', 'short'),
+				mirror: fc.boolean(),
+				seed: fc.integer({ min: 0, max: 2 ** 31 - 1 })
+			})
+		);
+		fc.assert(
+			fc.property(arb, ({ k, hidden, pair, others, variant, mirror, seed }) => {
+				const base = others.filter(([role]) => role !== hidden).map(([role, raw]) => response(role, raw));
+				// The hidden role's responses sit between the others, at the same places in both runs.
+				const withHidden = (answers: Record<string, Raw>[]) => {
+					const list = [...base];
+					answers.forEach((raw, i) => list.splice(Math.min(list.length, i * 2), 0, response(hidden, raw)));
+					return list;
+				};
+				const one = analysePilot(inputOf({ k, responses: withHidden(pair[0]), variant, mirror, seed }));
+				const two = analysePilot(inputOf({ k, responses: withHidden(pair[1]), variant, mirror, seed }));
+				expect(one.roles.find((r) => r.role === hidden)).toMatchObject({ suppressed: true, respondents: null });
+				expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+			})
+		);
+	});
+
+	it('accounts for every respondent of a visible role: n + dontKnow + missing = respondents', () => {
+		fc.assert(
+			fc.property(pilotArb, (p) => {
+				const r = analysePilot(inputOf(p));
+				for (const role of r.roles) {
+					const count = p.responses.filter((x) => x.role === role.role).length;
+					expect(role.suppressed).toBe(count < p.k);
+					for (const i of r.themes.flatMap((t) => t.items)) {
+						const s = i.byRole[role.role];
+						if (role.suppressed) {
+							expect(s).toBeNull();
+							continue;
+						}
+						expect(role.respondents).toBe(count);
+						expect(s!.n + s!.dontKnow + s!.missing).toBe(count);
+						expect(s!.missing).toBeGreaterThanOrEqual(0);
+						expect(s!.counts.reduce((a, b) => a + b, 0)).toBe(s!.n);
+					}
+				}
+			})
+		);
+	});
+});

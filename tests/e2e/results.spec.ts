@@ -1,0 +1,62 @@
+// The results of the demo pilot: the overview chart with its table, reachable by keyboard, and
+// nothing of a role below the minimum group size on the page or in the API.
+import { expect, test } from '@playwright/test';
+import { expectAccessible, login, open } from './helpers';
+
+test('the demo pilot shows its theme scores as a chart with a table, and hides small groups', async ({ page }) => {
+	await login(page);
+	await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).click();
+	await page.getByRole('link', { name: 'Bekijk de uitkomsten' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Uitkomsten');
+	await expect(page.getByText('Een foto voor het gesprek, geen onderzoek.')).toBeVisible();
+	const chart = page.getByRole('img', { name: 'Gemiddelde score per thema en per groep' });
+	await expect(chart).toBeVisible();
+	// Ondersteuner (3) and wethouder (1) are below k = 5 in the demo.
+	await expect(page.getByText('Ondersteuner van de raad: te weinig antwoorden').first()).toBeVisible();
+	await expectAccessible(page);
+
+	// The table opens with the keyboard and holds a figure per theme for the groups shown.
+	const summary = page.locator('summary', { hasText: 'Tabel' }).first();
+	await summary.focus();
+	await page.keyboard.press('Enter');
+	const table = page.getByRole('table', { name: 'Gemiddelde score per thema en per groep' });
+	await expect(table).toBeVisible();
+	await expect(table.getByRole('row')).toHaveCount(9);
+	const firstRow = await table.getByRole('row').nth(1).getByRole('cell').allTextContents();
+	expect(firstRow[0]).toMatch(/^\d,\d$/);
+	expect(firstRow[1]).toBe('te weinig antwoorden');
+	await expectAccessible(page);
+
+	// The API says the same, and carries nothing of the suppressed roles.
+	const id = new URL(page.url()).pathname.split('/')[2];
+	const body = await (await page.request.get(`/api/pilots/${id}/results`)).json();
+	const roles = body.results.roles as { role: string; suppressed: boolean; respondents: number | null }[];
+	expect(roles.filter((r) => r.suppressed).map((r) => r.role).sort()).toEqual(['bestuur', 'ondersteuner']);
+	expect(roles.find((r) => r.role === 'raad')!.respondents).toBe(9);
+	for (const theme of body.results.themes) {
+		for (const role of ['bestuur', 'ondersteuner']) {
+			expect(theme.scores[role]).toBeNull();
+			for (const item of theme.items) {
+				expect(item.byRole[role]).toBeNull();
+				expect(item.comparisons.some((c: { a: string; b: string }) => c.a === role || c.b === role)).toBe(false);
+				expect(item.mirrors.some((m: { role: string; target: string }) => m.role === role || m.target === role)).toBe(false);
+			}
+			for (const open of theme.open) expect(open.byRole[role]).toBeNull();
+		}
+	}
+	const pageMean = firstRow[0].replace(',', '.');
+	expect(body.results.themes[0].scores.raad.toFixed(1)).toBe(pageMean);
+});
+
+test('a pilot whose groups are all too small says so instead of showing figures', async ({ page }) => {
+	await login(page);
+	await open(page, '/pilots/nieuw');
+	await page.getByLabel('Naam van de gemeente').fill('Kleindorp');
+	await page.getByRole('radio', { name: 'Een aparte cliëntenraad werk en inkomen' }).check();
+	await page.getByRole('button', { name: 'Pilot opslaan' }).click();
+	await expect(page).toHaveURL(/\/pilots\/\d+/);
+	await page.getByRole('link', { name: 'Bekijk de uitkomsten' }).click();
+	await expect(page.getByText('Er zijn nog geen groepen met genoeg ingeleverde vragenlijsten.')).toBeVisible();
+	await expect(page.getByRole('img')).toHaveCount(0);
+	await expectAccessible(page);
+});
