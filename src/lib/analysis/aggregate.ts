@@ -189,7 +189,8 @@ export function analysePilot(input: AnalysisInput): PilotResults {
 						.map((r) => r.answers.get(item.id))
 						.filter((a): a is Extract<Answer, { kind: 'text' }> => a?.kind === 'text')
 						.map((a) => a.text);
-					result[role] = shuffled(texts, input.shuffleSeed + themes.length * 31 + index);
+					// Sorted first, so the order depends on the texts alone and never reveals who answered when.
+					result[role] = shuffled(texts.sort(), input.shuffleSeed + themes.length * 31 + index);
 				}
 				return { id: item.id, text: item.text, byRole: result };
 			})
