@@ -41,6 +41,9 @@ export const MATRIX: Record<string, Entry> = {
 	'/pilots/[id=id]/links': { url: p('/links'), get: 'managers', actions: { create: 'managers', group: 'managers', revoke: 'managers' } },
 	'/pilots/[id=id]/links.csv': { url: p('/links.csv'), get: 'managers', methods: { GET: 'managers' } },
 	'/pilots/[id=id]/uitkomsten': { url: p('/uitkomsten'), get: 'viewers' },
+	// Aggregated exports for everyone who may see the pilot; raw answers (antwoorden.*) for managers,
+	// which tests/e2e/export.spec.ts checks.
+	'/pilots/[id=id]/uitkomsten/export/[kind]': { url: p('/uitkomsten/export/uitkomsten.csv'), get: 'viewers', methods: { GET: 'viewers' } },
 	'/api/pilots/[id=id]/results': { url: (c) => `/api/pilots/${c.pilot}/results`, get: 'viewers', methods: { GET: 'viewers' } },
 	'/pilots/[id=id]/papier': { url: p('/papier'), get: 'managers' },
 	'/beheer': { url: () => '/beheer', get: 'admin', actions: { create: 'admin', deactivate: 'admin', activate: 'admin', reset: 'admin' } },

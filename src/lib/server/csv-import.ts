@@ -26,6 +26,15 @@ function questionsByRole(pilot: PilotWithScan): Map<string, Map<string, Question
 	return byRole;
 }
 
+/**
+ * Undoes the spreadsheet protection of our own exports: a cell that would start a formula gets one
+ * leading single quote there (neutraliseText in export.ts), so one quote is removed again here when
+ * the rest starts with = + - @ tab or CR (after any further quotes). Any other quote is text.
+ */
+export function restoreNeutralisedCell(cell: string): string {
+	return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 function decode(bytes: Uint8Array): string | null {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -74,12 +83,12 @@ export function validateImport(pilot: PilotWithScan, bytes: Uint8Array): { error
 			errors.push(`Rij ${rowNo}: deze rij heeft meer cellen dan de kopregel. Zet tekst met een "${delimiter}" erin tussen aanhalingstekens.`);
 			continue;
 		}
-		const cell = (name: string) => (row[col[name]] ?? '').trim();
+		const cell = (name: string) => restoreNeutralisedCell(row[col[name]] ?? '').trim();
 		const id = cell('response');
 		// Excel users type "Raad" or "Doel-1": ids are lower case, so compare in lower case.
 		const role = cell('role').toLowerCase();
 		const key = cell('item').toLowerCase();
-		const raw = row[col.value] ?? '';
+		const raw = restoreNeutralisedCell(row[col.value] ?? '');
 		if (!id) {
 			errors.push(`Rij ${rowNo}, kolom "response": vul een nummer of code voor het antwoordformulier in.`);
 			continue;
