@@ -27,6 +27,27 @@ test('the demo pilot shows its theme scores as a chart with a table, and hides s
 	expect(firstRow[1]).toBe('te weinig antwoorden');
 	await expectAccessible(page);
 
+	// The spinnenweb shows the same scores, in scan order, behind its own toggle, with a table.
+	await page.locator('summary', { hasText: 'Dezelfde scores als spinnenweb' }).focus();
+	await page.keyboard.press('Enter');
+	const radar = page.getByRole('img', { name: 'Spinnenweb: gemiddelde score per thema en per groep' });
+	await expect(radar).toBeVisible();
+	const radarSummary = page.locator('summary', { hasText: 'Tabel: Spinnenweb' });
+	await radarSummary.focus();
+	await page.keyboard.press('Enter');
+	const radarTable = page.getByRole('table', { name: 'Spinnenweb: gemiddelde score per thema en per groep' });
+	await expect(radarTable.getByRole('row')).toHaveCount(9);
+	expect(await radarTable.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual(firstRow);
+	const radarSvg = await page.request.get(await page.getByRole('link', { name: /^Download als SVG.*Spinnenweb/ }).getAttribute('href') as string);
+	expect(radarSvg.headers()['content-type']).toContain('image/svg+xml');
+	expect(await radarSvg.text()).toContain('Spinnenweb: gemiddelde score per thema en per groep');
+	await expectAccessible(page);
+
+	// Exports are offered; the raw answers only to those who manage the pilot (the admin here).
+	await expect(page.getByRole('heading', { name: 'Exporteren' })).toBeVisible();
+	await expect(page.locator('a[href$="/uitkomsten/export/uitkomsten.xlsx"]')).toBeVisible();
+	await expect(page.locator('a[href$="/uitkomsten/export/antwoorden.csv"]')).toBeVisible();
+
 	// The API says the same, and carries nothing of the suppressed roles.
 	const id = new URL(page.url()).pathname.split('/')[2];
 	const body = await (await page.request.get(`/api/pilots/${id}/results`)).json();

@@ -44,6 +44,8 @@ export const MATRIX: Record<string, Entry> = {
 	// Aggregated exports for everyone who may see the pilot; raw answers (antwoorden.*) for managers,
 	// which tests/e2e/export.spec.ts checks.
 	'/pilots/[id=id]/uitkomsten/export/[kind]': { url: p('/uitkomsten/export/uitkomsten.csv'), get: 'viewers', methods: { GET: 'viewers' } },
+	'/pilots/[id=id]/uitkomsten/thema/[theme]': { url: p('/uitkomsten/thema/invloed'), get: 'viewers' },
+	'/pilots/[id=id]/uitkomsten/grafiek/[chart]': { url: p('/uitkomsten/grafiek/themas'), get: 'viewers', methods: { GET: 'viewers' } },
 	'/api/pilots/[id=id]/results': { url: (c) => `/api/pilots/${c.pilot}/results`, get: 'viewers', methods: { GET: 'viewers' } },
 	'/pilots/[id=id]/papier': { url: p('/papier'), get: 'managers' },
 	'/beheer': { url: () => '/beheer', get: 'admin', actions: { create: 'admin', deactivate: 'admin', activate: 'admin', reset: 'admin' } },

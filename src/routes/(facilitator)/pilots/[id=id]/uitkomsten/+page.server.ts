@@ -1,5 +1,8 @@
-// The results overview: theme scores per role, the response per role, and the caveat that this
-// is a snapshot for conversation. Figures of roles below the minimum group size never get here.
+// The results overview: theme scores per role (dumbbell and spinnenweb), the response per role, links to each theme, a
+// heatmap of all statements, and the caveat that this is a snapshot for conversation. Figures of
+// roles below the minimum group size never get here.
+import { chartFilename, heatmapChart, radarChart, themeScoresChart, type ThemeOrder } from '$lib/charts/chart-data';
+import type { HeatMeasure } from '$lib/charts/shapes';
 import { db } from '$lib/server/db';
 import { pilotResults } from '$lib/server/results';
 import type { PageServerLoad } from './$types';
@@ -8,16 +11,21 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 	const { pilot } = await parent();
 	const results = pilotResults(db(), pilot);
 	const [a, b] = results.comparison;
-	const gap = (t: (typeof results.themes)[number]) => {
-		const x = t.scores[a];
-		const y = t.scores[b];
-		return x === null || y === null || x === undefined || y === undefined ? -1 : Math.abs(x - y);
-	};
-	const order = url.searchParams.get('volgorde') === 'verschil' ? 'verschil' : 'scan';
-	const themes = order === 'verschil' ? [...results.themes].sort((p, q) => gap(q) - gap(p)) : results.themes;
+	const order: ThemeOrder = url.searchParams.get('volgorde') === 'verschil' ? 'verschil' : 'scan';
+	const measure: HeatMeasure = url.searchParams.get('maat') === 'eens' ? 'eens' : 'gemiddelde';
+	const scores = themeScoresChart(results, order);
+	const heatmap = heatmapChart(results, measure);
+	const radar = radarChart(results);
+	const base = `/pilots/${pilot.id}/uitkomsten/grafiek`;
+	const download = (slug: string) => ({ href: `${base}/${slug}`, filename: chartFilename(pilot.municipality, pilot.roundLabel, slug) });
 	return {
-		results: { ...results, themes },
+		results,
 		order,
+		measure,
+		scores: { chart: scores, download: download(scores.slug) },
+		heatmap: { chart: heatmap, download: download(heatmap.slug) },
+		radar: { chart: radar, download: download(radar.slug) },
+		themeLinks: results.themes.map((t) => ({ id: t.id, title: t.title })),
 		comparisonLabels: [a, b].map((r) => results.roles.find((x) => x.role === r)?.label ?? r)
 	};
 };

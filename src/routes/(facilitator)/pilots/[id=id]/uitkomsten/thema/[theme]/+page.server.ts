@@ -1,0 +1,53 @@
+// One theme's results: a diverging bar chart per statement (in the order the facilitator picks),
+// the ladder, the mirror questions and the open answers. The layout above has checked that this
+// user may see the pilot; figures of roles below k never reach this page.
+import { error } from '@sveltejs/kit';
+import { chartFilename, ladderChart, mainComparison, mirrorChart, sortItems, statementChart, type ItemOrder } from '$lib/charts/chart-data';
+import { db } from '$lib/server/db';
+import { pilotResults } from '$lib/server/results';
+import type { PageServerLoad } from './$types';
+
+const ORDERS: ItemOrder[] = ['scan', 'verschil', 'eens'];
+
+export const load: PageServerLoad = async ({ parent, params, url }) => {
+	const { pilot } = await parent();
+	const results = pilotResults(db(), pilot);
+	const index = results.themes.findIndex((t) => t.id === params.theme);
+	if (index < 0) error(404, 'Dit thema bestaat niet in deze pilot.');
+	const theme = results.themes[index];
+	const asked = url.searchParams.get('sorteer') as ItemOrder | null;
+	const order: ItemOrder = asked && ORDERS.includes(asked) ? asked : 'scan';
+	const base = `/pilots/${pilot.id}/uitkomsten/grafiek`;
+	const download = (slug: string) => ({ href: `${base}/${slug}`, filename: chartFilename(pilot.municipality, pilot.roundLabel, slug) });
+	const neighbour = (i: number) => (results.themes[i] ? { id: results.themes[i].id, title: results.themes[i].title } : null);
+	const mirror = mirrorChart(results, theme, pilot.scan, pilot.mirror);
+
+	return {
+		theme: { id: theme.id, title: theme.title, number: index + 1, count: results.themes.length, scores: theme.scores },
+		roles: results.roles,
+		minGroupSize: results.minGroupSize,
+		comparison: results.comparison,
+		order,
+		statements: sortItems(results, theme.items, order).map((item) => {
+			const chart = statementChart(results, item);
+			return {
+				id: item.id,
+				number: item.number,
+				text: item.text,
+				comparison: mainComparison(results, item),
+				means: Object.fromEntries(results.roles.map((r) => [r.role, item.byRole[r.role]?.mean ?? null])),
+				divided: results.roles.filter((r) => !r.suppressed && item.disagreement[r.role] === true).map((r) => r.label),
+				chart,
+				download: download(chart.slug)
+			};
+		}),
+		ladders: theme.ladders.map((l) => {
+			const chart = ladderChart(results, l);
+			return { chart, download: download(chart.slug) };
+		}),
+		mirror: mirror && { chart: mirror, download: download(mirror.slug) },
+		open: theme.open.map((q) => ({ id: q.id, text: q.text, byRole: results.roles.map((r) => ({ role: r.role, label: r.label, answers: r.suppressed ? null : (q.byRole[r.role] ?? null) })) })),
+		previous: neighbour(index - 1),
+		next: neighbour(index + 1)
+	};
+};
