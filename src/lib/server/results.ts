@@ -36,7 +36,7 @@ const DONT_KNOW: Answer = Object.freeze({ kind: 'dontKnow' as const });
 
 export function loadSubmitted(db: Db, pilotId: number): ResponseData[] {
 	const { packed, texts } = prepared(db);
-	const byId = new Map<number, ResponseData>();
+	const byId = new Map<number, { role: string; answers: Map<string, Answer> }>();
 	for (const [id, role, pairs] of packed.all(pilotId) as [number, string, string | null][]) {
 		const answers = new Map<string, Answer>();
 		if (pairs) {
