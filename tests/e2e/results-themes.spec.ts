@@ -98,7 +98,26 @@ test('the sorting links change the order of the statements', async ({ page }) =>
 	expect([byGap, byAgree].some((o) => o.join() !== scanOrder.join()), 'the demo data gives a different order').toBe(true);
 	await expectAccessible(page);
 
+	// The neutral answer can move out of the bar; the order chosen stays, and so do the downloads.
+	const placement = page.getByRole('navigation', { name: 'Plaats van het middelste antwoord' });
+	await placement.getByRole('link', { name: 'apart, naast de balk' }).click();
+	await expect(page).toHaveURL(/sorteer=eens&neutraal=apart/);
+	await expect.poll(() => statementNumbers(page)).toEqual(byAgree);
+	const first = theme.items.find((i) => i.number === byAgree[0])!;
+	const chart = page.getByRole('img', { name: new RegExp(`^Stelling ${first.number}: `) });
+	await expect(chart).toHaveAccessibleName(/Wie niet eens en niet oneens is, staat apart naast de balk\./);
+	await expect(chart.locator('text', { hasText: 'neutraal' })).toHaveCount(1);
+	const raad = first.byRole[a]!;
+	await expect(chart.locator('text', { hasText: percent.format(raad.counts[2] / raad.n) }).first()).toBeAttached();
+	const link = page.getByRole('link', { name: new RegExp(`^Download als SVG.*Stelling ${first.number}: `) });
+	expect(await link.getAttribute('href')).toMatch(/\?neutraal=apart$/);
+	const file = await page.request.get((await link.getAttribute('href'))!);
+	expect(file.headers()['content-disposition']).toMatch(/-neutraal-apart\.svg"$/);
+	expect(await file.text()).toContain('>neutraal</text>');
+	await expectAccessible(page);
+
 	await order.getByRole('link', { name: 'zoals in de vragenlijst' }).click();
+	await expect(page).toHaveURL(/\?neutraal=apart#stellingen$/);
 	await expect.poll(() => statementNumbers(page)).toEqual(scanOrder);
 });
 

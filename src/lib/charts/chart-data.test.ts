@@ -3,7 +3,7 @@ import { analysePilot, type ResponseData } from '$lib/analysis/aggregate';
 import type { Counts } from '$lib/analysis/stats';
 import { parseScanText } from '$lib/scan/parse';
 import type { Answer } from '$lib/scan/questionnaire';
-import { chartBySlug, chartFilename, mirrorChart, radarChart, sortItems, statementChart } from './chart-data';
+import { chartBySlug, chartDownload, chartFilename, mirrorChart, radarChart, sortItems, statementChart } from './chart-data';
 import { standaloneSvg } from './legend';
 import { CATEGORIES, contrast, divergingSegments, heatColour, textWidth, wrapText } from './shapes';
 
@@ -59,6 +59,16 @@ describe('chart shapes', () => {
 		expect(segments[2].to).toBeCloseTo(0.1, 12);
 		expect(segments[4].to).toBeCloseTo(0.7, 12);
 		expect(divergingSegments([0, 0, 0, 0, 0] as Counts)).toEqual([]);
+	});
+
+	it('leaves the neutral answers out of the bar when they are shown apart: disagree ends and agree starts at the centre', () => {
+		const segments = divergingSegments([1, 1, 2, 4, 2] as Counts, 'apart');
+		expect(segments.map((s) => s.category)).toEqual([0, 1, 3, 4]);
+		expect(segments.map((s) => s.share)).toEqual([0.1, 0.1, 0.4, 0.2]);
+		expect(segments[0].from).toBeCloseTo(-0.2, 12);
+		expect(segments[1].to).toBeCloseTo(0, 12);
+		expect(segments[2].from).toBeCloseTo(0, 12);
+		expect(segments[3].to).toBeCloseTo(0.6, 12);
 	});
 
 	it('writes text on every fill with at least 4.5:1 contrast, and the heatmap gets darker with the value', () => {
@@ -139,6 +149,16 @@ describe('chart data', () => {
 		expect(chartBySlug(results, SCAN, true, 'ladder-a-ladder')?.kind).toBe('ladder');
 		expect(chartBySlug(results, SCAN, true, 'spiegel-thema-a')?.kind).toBe('mirror');
 		expect(chartBySlug(results, SCAN, true, 'spinnenweb')?.kind).toBe('radar');
+		expect(chartBySlug(results, SCAN, true, 'stelling-a-2', 'apart')).toMatchObject({ kind: 'diverging', neutral: 'apart' });
+		const pilot = { id: 7, municipality: "'s-Hertogenbosch", roundLabel: 'Nulmeting' };
+		expect(chartDownload(pilot, statementChart(results, theme.items[1], 'apart'))).toEqual({
+			href: '/pilots/7/uitkomsten/grafiek/stelling-a-2?neutraal=apart',
+			filename: 'quickscan-s-hertogenbosch-nulmeting-stelling-a-2-neutraal-apart'
+		});
+		expect(chartDownload(pilot, statementChart(results, theme.items[1]))).toEqual({
+			href: '/pilots/7/uitkomsten/grafiek/stelling-a-2',
+			filename: 'quickscan-s-hertogenbosch-nulmeting-stelling-a-2'
+		});
 		for (const slug of ['stelling-a-ladder', 'ladder-a-1', 'spiegel-a-1', 'stelling-', 'heatmap', 'x']) expect(chartBySlug(results, SCAN, true, slug)).toBeNull();
 	});
 

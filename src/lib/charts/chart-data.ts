@@ -6,7 +6,7 @@ import type { ItemStats } from '$lib/analysis/stats';
 import type { ScanDefinition } from '$lib/scan/schema';
 import { formatMean, formatShare, SUPPRESSED } from './format';
 import { answerLegend, heatLegend, pairLegend, roleLegend, type LegendGroup } from './legend';
-import type { HeatMeasure } from './shapes';
+import type { HeatMeasure, NeutralPlacement } from './shapes';
 
 type Base = { slug: string; id: string; title: string; description: string; legend: LegendGroup[] };
 
@@ -14,7 +14,7 @@ export type DumbbellRow = { id: string; label: string; values: Record<string, nu
 export type DumbbellSpec = Base & { kind: 'dumbbell'; rows: DumbbellRow[]; roles: RoleResult[] };
 
 export type DivergingRow = { role: string; label: string; index: number; suppressed: boolean; stats: ItemStats | null; disagreement: boolean };
-export type DivergingSpec = Base & { kind: 'diverging'; rows: DivergingRow[] };
+export type DivergingSpec = Base & { kind: 'diverging'; neutral: NeutralPlacement; rows: DivergingRow[] };
 
 type LadderSide = { counts: number[]; dontKnow: number; median: number | null };
 export type LadderRole = { role: string; label: string; index: number; suppressed: boolean; now: LadderSide | null; desired: LadderSide | null };
@@ -119,7 +119,7 @@ export function heatmapChart(results: PilotResults, measure: HeatMeasure): Heatm
 	};
 }
 
-export function statementChart(results: PilotResults, item: ItemResult): DivergingSpec {
+export function statementChart(results: PilotResults, item: ItemResult, neutral: NeutralPlacement = 'midden'): DivergingSpec {
 	const rows: DivergingRow[] = results.roles.map((r, index) => ({
 		role: r.role,
 		label: r.label,
@@ -139,8 +139,9 @@ export function statementChart(results: PilotResults, item: ItemResult): Divergi
 		slug: `stelling-${item.id}`,
 		id: `stelling-${item.id}`,
 		title: `Stelling ${item.number}: ${item.text}`,
-		description: `Per groep een balk: links wie het oneens is, rechts wie het eens is. ${says.join(' ')}`,
+		description: `Per groep een balk: links wie het oneens is, rechts wie het eens is.${neutral === 'apart' ? ' Wie niet eens en niet oneens is, staat apart naast de balk.' : ''} ${says.join(' ')}`,
 		legend: [answerLegend(), roleLegend(results.roles)],
+		neutral,
 		rows
 	};
 }
@@ -225,7 +226,7 @@ export function sortItems(results: PilotResults, items: readonly ItemResult[], o
 }
 
 /** The chart a download slug names, or null when the pilot has no such chart. */
-export function chartBySlug(results: PilotResults, scan: ScanDefinition, mirror: boolean, slug: string): ChartSpec | null {
+export function chartBySlug(results: PilotResults, scan: ScanDefinition, mirror: boolean, slug: string, neutral: NeutralPlacement = 'midden'): ChartSpec | null {
 	if (slug === 'themas' || slug === 'themas-verschil') return themeScoresChart(results, slug === 'themas' ? 'scan' : 'verschil');
 	if (slug === 'spinnenweb') return radarChart(results);
 	if (slug === 'heatmap-gemiddelde' || slug === 'heatmap-eens') return heatmapChart(results, slug === 'heatmap-eens' ? 'eens' : 'gemiddelde');
@@ -233,11 +234,25 @@ export function chartBySlug(results: PilotResults, scan: ScanDefinition, mirror:
 	for (const theme of results.themes) {
 		if (kind === 'spiegel' && theme.id === rest) return mirrorChart(results, theme, scan, mirror);
 		const item = kind === 'stelling' && theme.items.find((i) => i.id === rest);
-		if (item) return statementChart(results, item);
+		if (item) return statementChart(results, item, neutral);
 		const ladder = kind === 'ladder' && theme.ladders.find((l) => l.id === rest);
 		if (ladder) return ladderChart(results, ladder);
 	}
 	return null;
+}
+
+/** Where "Download als SVG" gets a chart, with the choices that change its picture, and the file's name. */
+export function chartDownload(pilot: { id: number; municipality: string; roundLabel: string }, chart: ChartSpec): { href: string; filename: string } {
+	const apart = chart.kind === 'diverging' && chart.neutral === 'apart';
+	return {
+		href: `/pilots/${pilot.id}/uitkomsten/grafiek/${chart.slug}${apart ? '?neutraal=apart' : ''}`,
+		filename: chartFilename(pilot.municipality, pilot.roundLabel, fileSlug(chart))
+	};
+}
+
+/** The part of a downloaded chart's file name that names the chart and its variant. */
+export function fileSlug(chart: ChartSpec): string {
+	return chart.kind === 'diverging' && chart.neutral === 'apart' ? `${chart.slug}-neutraal-apart` : chart.slug;
 }
 
 /** A file name for a downloaded chart: ASCII only, so every system accepts it. */

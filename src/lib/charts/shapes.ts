@@ -27,19 +27,24 @@ export const hatchId = (prefix: string, i: number) => `${prefix}-hatch-${i}`;
 
 export type Segment = { category: number; from: number; to: number; share: number };
 
+/** Where the neutral answer (3) goes: split half/half over the centre of the bar, or in a box of its own beside it. */
+export type NeutralPlacement = 'midden' | 'apart';
+
 /**
  * The parts of a diverging bar on a scale of −1 … 1 (shares of the valid answers): 1 and 2 left
- * of the centre, 4 and 5 right of it, and 3 split half/half over the centre.
+ * of the centre, 4 and 5 right of it, and 3 split half/half over the centre, or left out of the
+ * bar when it is shown apart.
  */
-export function divergingSegments(counts: Counts): Segment[] {
+export function divergingSegments(counts: Counts, neutral: NeutralPlacement = 'midden'): Segment[] {
 	const n = counts.reduce((a, b) => a + b, 0);
 	if (n === 0) return [];
 	const shares = counts.map((c) => c / n);
-	let at = -(shares[0] + shares[1] + shares[2] / 2);
-	return shares.map((share, category) => {
+	let at = -(shares[0] + shares[1] + (neutral === 'midden' ? shares[2] / 2 : 0));
+	return shares.flatMap((share, category) => {
+		if (neutral === 'apart' && category === 2) return [];
 		const segment = { category, from: at, to: at + share, share };
 		at += share;
-		return segment;
+		return [segment];
 	});
 }
 

@@ -1,7 +1,7 @@
 // The results overview: theme scores per role (dumbbell and spinnenweb), the response per role, links to each theme, a
 // heatmap of all statements, and the caveat that this is a snapshot for conversation. Figures of
 // roles below the minimum group size never get here.
-import { chartFilename, heatmapChart, radarChart, themeScoresChart, type ThemeOrder } from '$lib/charts/chart-data';
+import { chartDownload, heatmapChart, radarChart, themeScoresChart, type ThemeOrder } from '$lib/charts/chart-data';
 import type { HeatMeasure } from '$lib/charts/shapes';
 import { db } from '$lib/server/db';
 import { pilotResults } from '$lib/server/results';
@@ -16,15 +16,13 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 	const scores = themeScoresChart(results, order);
 	const heatmap = heatmapChart(results, measure);
 	const radar = radarChart(results);
-	const base = `/pilots/${pilot.id}/uitkomsten/grafiek`;
-	const download = (slug: string) => ({ href: `${base}/${slug}`, filename: chartFilename(pilot.municipality, pilot.roundLabel, slug) });
 	return {
 		results,
 		order,
 		measure,
-		scores: { chart: scores, download: download(scores.slug) },
-		heatmap: { chart: heatmap, download: download(heatmap.slug) },
-		radar: { chart: radar, download: download(radar.slug) },
+		scores: { chart: scores, download: chartDownload(pilot, scores) },
+		heatmap: { chart: heatmap, download: chartDownload(pilot, heatmap) },
+		radar: { chart: radar, download: chartDownload(pilot, radar) },
 		themeLinks: results.themes.map((t) => ({ id: t.id, title: t.title })),
 		comparisonLabels: [a, b].map((r) => results.roles.find((x) => x.role === r)?.label ?? r)
 	};

@@ -10,7 +10,7 @@ import Heatmap from '$lib/charts/Heatmap.svelte';
 import LadderChart from '$lib/charts/LadderChart.svelte';
 import MirrorChart from '$lib/charts/MirrorChart.svelte';
 import RadarChart from '$lib/charts/RadarChart.svelte';
-import { chartBySlug, chartFilename, type ChartSpec } from '$lib/charts/chart-data';
+import { chartBySlug, chartFilename, fileSlug, type ChartSpec } from '$lib/charts/chart-data';
 import { standaloneSvg } from '$lib/charts/legend';
 import { viewablePilot } from '$lib/server/access';
 import { db } from '$lib/server/db';
@@ -33,7 +33,7 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 	if (!/^[a-z0-9-]{1,100}$/.test(params.chart)) error(404, 'Deze grafiek bestaat niet.');
 	const { pilot } = found;
 	const results = pilotResults(db(), pilot);
-	const chart = chartBySlug(results, pilot.scan, pilot.mirror, params.chart);
+	const chart = chartBySlug(results, pilot.scan, pilot.mirror, params.chart, url.searchParams.get('neutraal') === 'apart' ? 'apart' : 'midden');
 	if (!chart) error(404, 'Deze grafiek bestaat niet.');
 
 	const { body } = render(COMPONENTS[chart.kind], { props: { chart: chart as never, svgOnly: true } });
@@ -48,7 +48,7 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 	return new Response(file, {
 		headers: {
 			'Content-Type': 'image/svg+xml; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${chartFilename(pilot.municipality, pilot.roundLabel, chart.slug)}.svg"`,
+			'Content-Disposition': `attachment; filename="${chartFilename(pilot.municipality, pilot.roundLabel, fileSlug(chart))}.svg"`,
 			// The file is a picture: nothing in it may run, even when opened on its own.
 			'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
 			'Cache-Control': 'no-store'

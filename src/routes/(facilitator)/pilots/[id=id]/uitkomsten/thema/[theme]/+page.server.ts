@@ -1,8 +1,10 @@
-// One theme's results: a diverging bar chart per statement (in the order the facilitator picks),
+// One theme's results: a diverging bar chart per statement (in the order the facilitator picks,
+// with the neutral answer in the middle of the bar or apart),
 // the ladder, the mirror questions and the open answers. The layout above has checked that this
 // user may see the pilot; figures of roles below k never reach this page.
 import { error } from '@sveltejs/kit';
-import { chartFilename, ladderChart, mainComparison, mirrorChart, sortItems, statementChart, type ItemOrder } from '$lib/charts/chart-data';
+import { chartDownload, ladderChart, mainComparison, mirrorChart, sortItems, statementChart, type ItemOrder } from '$lib/charts/chart-data';
+import type { NeutralPlacement } from '$lib/charts/shapes';
 import { db } from '$lib/server/db';
 import { pilotResults } from '$lib/server/results';
 import type { PageServerLoad } from './$types';
@@ -17,8 +19,7 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
 	const theme = results.themes[index];
 	const asked = url.searchParams.get('sorteer') as ItemOrder | null;
 	const order: ItemOrder = asked && ORDERS.includes(asked) ? asked : 'scan';
-	const base = `/pilots/${pilot.id}/uitkomsten/grafiek`;
-	const download = (slug: string) => ({ href: `${base}/${slug}`, filename: chartFilename(pilot.municipality, pilot.roundLabel, slug) });
+	const neutral: NeutralPlacement = url.searchParams.get('neutraal') === 'apart' ? 'apart' : 'midden';
 	const neighbour = (i: number) => (results.themes[i] ? { id: results.themes[i].id, title: results.themes[i].title } : null);
 	const mirror = mirrorChart(results, theme, pilot.scan, pilot.mirror);
 
@@ -28,8 +29,9 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
 		minGroupSize: results.minGroupSize,
 		comparison: results.comparison,
 		order,
+		neutral,
 		statements: sortItems(results, theme.items, order).map((item) => {
-			const chart = statementChart(results, item);
+			const chart = statementChart(results, item, neutral);
 			return {
 				id: item.id,
 				number: item.number,
@@ -38,14 +40,14 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
 				means: Object.fromEntries(results.roles.map((r) => [r.role, item.byRole[r.role]?.mean ?? null])),
 				divided: results.roles.filter((r) => !r.suppressed && item.disagreement[r.role] === true).map((r) => r.label),
 				chart,
-				download: download(chart.slug)
+				download: chartDownload(pilot, chart)
 			};
 		}),
 		ladders: theme.ladders.map((l) => {
 			const chart = ladderChart(results, l);
-			return { chart, download: download(chart.slug) };
+			return { chart, download: chartDownload(pilot, chart) };
 		}),
-		mirror: mirror && { chart: mirror, download: download(mirror.slug) },
+		mirror: mirror && { chart: mirror, download: chartDownload(pilot, mirror) },
 		open: theme.open.map((q) => ({ id: q.id, text: q.text, byRole: results.roles.map((r) => ({ role: r.role, label: r.label, answers: r.suppressed ? null : (q.byRole[r.role] ?? null) })) })),
 		previous: neighbour(index - 1),
 		next: neighbour(index + 1)
