@@ -84,7 +84,7 @@ export function radarChart(results: PilotResults): RadarSpec {
 		title: 'Spinnenweb: gemiddelde score per thema en per groep',
 		description:
 			'Elk thema is een as, in de volgorde van de vragenlijst. De ringen staan voor 1 tot 5: hoe verder naar buiten, hoe hoger de score. Per groep loopt een lijn langs de scores. De precieze cijfers staan in de tabel.',
-		legend: [roleLegend(results.roles)],
+		legend: [roleLegend(results.roles, true)],
 		axes: results.themes.filter((t) => t.items.length).map((t) => ({ id: t.id, label: t.title, values: t.scores })),
 		roles: results.roles
 	};

@@ -2,18 +2,21 @@
 // SVG file for "Download als SVG": the chart's own markup with its title, the same legend and the
 // source underneath, so a downloaded picture explains itself on a slide or in a report.
 import { CATEGORIES, DONT_KNOW, EDGE, FONT, hatchId, heatColour, HEAT_STEPS, textWidth, wrapText, type HeatMeasure } from './shapes';
-import { markerPath, roleStyle, type RoleStyle } from './roles';
+import { markerPath, roleDash, roleStyle, type RoleStyle } from './roles';
 import { formatMean, formatShare, SUPPRESSED } from './format';
 
 export type LegendEntry =
-	| { kind: 'role'; label: string; suppressed: boolean; style: RoleStyle; hollow?: boolean }
+	| { kind: 'role'; label: string; suppressed: boolean; style: RoleStyle; hollow?: boolean; /** the role's line, when the chart draws one */ dash?: string }
 	| { kind: 'swatch'; label: string; fill: string; hatch: string | null; category?: number };
 export type LegendGroup = { label: string; entries: LegendEntry[] };
 
 type Role = { role: string; label: string; suppressed: boolean };
 
-export function roleLegend(roles: readonly Role[]): LegendGroup {
-	return { label: 'Groepen', entries: roles.map((r, i) => ({ kind: 'role', label: r.label, suppressed: r.suppressed, style: roleStyle(i) })) };
+export function roleLegend(roles: readonly Role[], lines = false): LegendGroup {
+	return {
+		label: 'Groepen',
+		entries: roles.map((r, i) => ({ kind: 'role', label: r.label, suppressed: r.suppressed, style: roleStyle(i), ...(lines ? { dash: roleDash(i) } : {}) }))
+	};
 }
 
 export function answerLegend(): LegendGroup {
@@ -84,6 +87,7 @@ function legendMarkup(groups: readonly LegendGroup[], width: number, prefix: str
 				const fill = entry.hatch && entry.category !== undefined ? `url(#${hatchId(prefix, entry.category)})` : entry.fill;
 				parts.push(`<rect x="${x}" y="${cy - 10}" width="26" height="20" fill="${fill}" stroke="${EDGE}" stroke-width="1"/>`);
 			} else if (!entry.suppressed) {
+				if (entry.dash !== undefined) parts.push(`<line x1="${x - 4}" x2="${x + 30}" y1="${cy}" y2="${cy}" stroke="${entry.style.color}" stroke-width="3"${entry.dash ? ` stroke-dasharray="${entry.dash}"` : ''}/>`);
 				const fill = entry.hollow ? '#ffffff' : entry.style.color;
 				const stroke = entry.hollow ? entry.style.color : '#000000';
 				parts.push(`<path d="${markerPath(entry.style.shape, 16)}" transform="translate(${x + 13} ${cy})" fill="${fill}" stroke="${stroke}" stroke-width="${entry.hollow ? 3 : 1.5}"/>`);

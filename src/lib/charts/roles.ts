@@ -27,3 +27,9 @@ export function markerPath(shape: RoleStyle['shape'], size = 14): string {
 			return `M 0 ${-r * 1.25} L ${r * 1.1} 0 L 0 ${r * 1.25} L ${-r * 1.1} 0 Z`;
 	}
 }
+
+/** Line dashes per role, for charts that join a role's points with a line (the spinnenweb). */
+const DASHES = ['', '10 6', '3 5', '14 5 3 5'];
+export function roleDash(index: number): string {
+	return DASHES[index % DASHES.length];
+}
