@@ -81,3 +81,31 @@ test('a pilot whose groups are all too small says so instead of showing figures'
 	await expect(page.getByRole('img')).toHaveCount(0);
 	await expectAccessible(page);
 });
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+	test('the theme scores get a layout of their own, and no page needs sideways scrolling', async ({ page }) => {
+		await login(page);
+		await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).first().click();
+		await page.getByRole('link', { name: 'Bekijk de uitkomsten' }).click();
+		await expect(page).toHaveURL(/\/uitkomsten$/);
+		const base = new URL(page.url()).pathname;
+		// One chart for the theme scores is shown: the narrow one, whose whole width is the 1–5 scale.
+		const charts = page.getByRole('img', { name: /^Gemiddelde score per thema en per groep/ });
+		await expect(charts).toHaveCount(1);
+		expect(await charts.getAttribute('viewBox')).toMatch(/^0 0 400 /);
+		const box = (await charts.boundingBox())!;
+		expect(box.width).toBeLessThanOrEqual(390);
+		// The heatmap (the last chart) keeps its width and scrolls sideways, and says so.
+		await expect(page.getByText('Schuif de grafiek opzij om alles te zien, of open de tabel hieronder.').last()).toBeVisible();
+		for (const url of [base, `${base}/thema/achterban`, `${base}/thema/invloed`]) {
+			await open(page, url);
+			const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+			expect(scrollWidth, url).toBeLessThanOrEqual(width);
+			await expectAccessible(page);
+		}
+		// The mirror chart says in words whether an expectation was too high or too low.
+		await expect(page.getByRole('img', { name: /^Spiegelvragen/ }).locator('text', { hasText: /verwachting (\d,\d te (hoog|laag)|klopt)/ }).first()).toBeAttached();
+	});
+});

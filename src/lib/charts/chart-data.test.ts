@@ -4,7 +4,7 @@ import type { Counts } from '$lib/analysis/stats';
 import { parseScanText } from '$lib/scan/parse';
 import type { Answer } from '$lib/scan/questionnaire';
 import { chartBySlug, chartDownload, chartFilename, mirrorChart, radarChart, sortItems, statementChart } from './chart-data';
-import { standaloneSvg } from './legend';
+import { roleLegend, standaloneSvg } from './legend';
 import { CATEGORIES, contrast, divergingSegments, heatColour, textWidth, wrapText } from './shapes';
 
 const SCAN = parseScanText(
@@ -172,13 +172,15 @@ describe('standalone SVG file', () => {
 		const chart = '<svg viewBox="0 0 600 200" xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>';
 		const file = standaloneSvg(chart, {
 			title: 'A < B & "C"',
-			legend: [{ label: 'Groepen', entries: [{ kind: 'role', label: 'Raad', suppressed: true, style: { color: '#000', shape: 'circle' } }] }],
+			legend: [roleLegend([{ role: 'raad', label: 'Raad', suppressed: false }, { role: 'gemeente', label: 'Gemeente', suppressed: true }])],
 			source: 'Bron',
 			prefix: 'x'
 		});
 		expect(file.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="640"')).toBe(true);
 		expect(file).toContain('A &#60; B &#38; &#34;C&#34;');
-		expect(file).toContain('Raad: te weinig antwoorden');
+		expect(file).toContain('>Raad</text>');
+		expect(file).toContain('>Niet getoond, te weinig antwoorden: Gemeente</text>');
+		expect(file).not.toContain('>Gemeente</text>');
 		expect(file).toContain('<svg x="20" y=');
 		expect(() => standaloneSvg('<svg></svg>', { title: '', legend: [], source: '', prefix: 'x' })).toThrow();
 	});

@@ -1,15 +1,38 @@
-// Numbers as Dutch readers write them: a decimal comma, one decimal for means, whole percentages.
+// Numbers as Dutch readers write them: a decimal comma, one decimal for means, whole percentages,
+// and a real minus sign. A signed number is rounded before its sign is chosen, so it never reads
+// "+0,0" or "−0,0".
 const oneDecimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
 
-export const formatMean = (v: number | null | undefined) => (v === null || v === undefined ? '–' : oneDecimal.format(v));
-export const formatDelta = (v: number | null | undefined) => (v === null || v === undefined ? '–' : twoDecimals.format(v));
-export const formatShare = (v: number | null | undefined) => (v === null || v === undefined ? '–' : percent.format(v));
-export const formatGap = (v: number | null | undefined) =>
-	v === null || v === undefined ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${oneDecimal.format(Math.abs(v))}`;
+type Maybe = number | null | undefined;
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+function signed(v: Maybe, digits: number, format: Intl.NumberFormat): string {
+	if (v === null || v === undefined) return '–';
+	const r = round(v, digits);
+	return `${r > 0 ? '+' : r < 0 ? '−' : ''}${format.format(Math.abs(r))}`;
+}
 
-export const deltaLabels = { negligible: 'verwaarloosbaar', small: 'klein', medium: 'middelgroot', large: 'groot' } as const;
+/** A mean with one decimal, rounded the same way as formatMeanGap rounds it. */
+export const formatMean = (v: Maybe) => (v === null || v === undefined ? '–' : oneDecimal.format(round(v, 1)));
+export const formatShare = (v: Maybe) => (v === null || v === undefined ? '–' : percent.format(v));
+export const formatDelta = (v: Maybe) => signed(v, 2, twoDecimals);
+export const formatGap = (v: Maybe) => signed(v, 1, oneDecimal);
+/**
+ * The difference of two means as the reader can check it: the difference of the two means as
+ * they are shown (rounded to one decimal), so "2,1 tegen 3,7" always reads "−1,6".
+ */
+export const formatMeanGap = (a: Maybe, b: Maybe) => (a === null || a === undefined || b === null || b === undefined ? '–' : formatGap(round(a, 1) - round(b, 1)));
+
+/** A mirror result in words: how far the expectation was off, by the means as shown. */
+export function formatMirror(predicted: number, actual: number): string {
+	const off = round(round(predicted, 1) - round(actual, 1), 1);
+	if (off === 0) return 'verwachting klopt';
+	return `verwachting ${oneDecimal.format(Math.abs(off))} te ${off > 0 ? 'hoog' : 'laag'}`;
+}
+
+/** Cliff's delta in words (Romano 2006 bands), in plain Dutch. */
+export const deltaLabels = { negligible: 'heel klein', small: 'klein', medium: 'middelgroot', large: 'groot' } as const;
 
 /** What a suppressed figure says: never a number, never confused with "no data". */
 export const SUPPRESSED = 'te weinig antwoorden';

@@ -6,16 +6,19 @@ import { markerPath, roleDash, roleStyle, type RoleStyle } from './roles';
 import { formatMean, formatShare, SUPPRESSED } from './format';
 
 export type LegendEntry =
-	| { kind: 'role'; label: string; suppressed: boolean; style: RoleStyle; hollow?: boolean; /** the role's line, when the chart draws one */ dash?: string }
+	| { kind: 'role'; label: string; style: RoleStyle; hollow?: boolean; /** the role's line, when the chart draws one */ dash?: string }
 	| { kind: 'swatch'; label: string; fill: string; hatch: string | null; category?: number };
-export type LegendGroup = { label: string; entries: LegendEntry[] };
+/** `note` is a line of its own under the entries (the roles with too few answers), so it is never read as part of an entry. */
+export type LegendGroup = { label: string; entries: LegendEntry[]; note?: string };
 
 type Role = { role: string; label: string; suppressed: boolean };
 
 export function roleLegend(roles: readonly Role[], lines = false): LegendGroup {
+	const small = roles.filter((r) => r.suppressed).map((r) => r.label);
 	return {
 		label: 'Groepen',
-		entries: roles.map((r, i) => ({ kind: 'role', label: r.label, suppressed: r.suppressed, style: roleStyle(i), ...(lines ? { dash: roleDash(i) } : {}) }))
+		entries: roles.flatMap((r, i): LegendEntry[] => (r.suppressed ? [] : [{ kind: 'role', label: r.label, style: roleStyle(i), ...(lines ? { dash: roleDash(i) } : {}) }])),
+		...(small.length ? { note: `Niet getoond, ${SUPPRESSED}: ${small.join(', ')}` } : {})
 	};
 }
 
@@ -47,8 +50,8 @@ export function pairLegend(first: string, second: string): LegendGroup {
 	return {
 		label: 'Tekens',
 		entries: [
-			{ kind: 'role', label: first, suppressed: false, style, hollow: true },
-			{ kind: 'role', label: second, suppressed: false, style }
+			{ kind: 'role', label: first, style, hollow: true },
+			{ kind: 'role', label: second, style }
 		]
 	};
 }
@@ -76,7 +79,7 @@ function legendMarkup(groups: readonly LegendGroup[], width: number, prefix: str
 		y += LEGEND_ROW;
 		let x = 20;
 		for (const entry of group.entries) {
-			const label = entry.kind === 'role' && entry.suppressed ? `${entry.label}: ${SUPPRESSED}` : entry.label;
+			const label = entry.label;
 			const w = 34 + textWidth(label, LEGEND_SIZE) + 24;
 			if (x > 20 && x + w > width - 20) {
 				x = 20;
@@ -86,16 +89,20 @@ function legendMarkup(groups: readonly LegendGroup[], width: number, prefix: str
 			if (entry.kind === 'swatch') {
 				const fill = entry.hatch && entry.category !== undefined ? `url(#${hatchId(prefix, entry.category)})` : entry.fill;
 				parts.push(`<rect x="${x}" y="${cy - 10}" width="26" height="20" fill="${fill}" stroke="${EDGE}" stroke-width="1"/>`);
-			} else if (!entry.suppressed) {
+			} else {
 				if (entry.dash !== undefined) parts.push(`<line x1="${x - 4}" x2="${x + 30}" y1="${cy}" y2="${cy}" stroke="${entry.style.color}" stroke-width="3"${entry.dash ? ` stroke-dasharray="${entry.dash}"` : ''}/>`);
 				const fill = entry.hollow ? '#ffffff' : entry.style.color;
 				const stroke = entry.hollow ? entry.style.color : '#000000';
 				parts.push(`<path d="${markerPath(entry.style.shape, 16)}" transform="translate(${x + 13} ${cy})" fill="${fill}" stroke="${stroke}" stroke-width="${entry.hollow ? 3 : 1.5}"/>`);
-			} else {
-				parts.push(`<text x="${x + 13}" y="${cy + 6}" font-size="${LEGEND_SIZE}" text-anchor="middle">–</text>`);
 			}
 			parts.push(`<text x="${x + 34}" y="${cy + 6}" font-size="${LEGEND_SIZE}">${escapeXml(label)}</text>`);
 			x += w;
+		}
+		if (group.note) {
+			for (const line of wrapText(group.note, width - 40, LEGEND_SIZE)) {
+				y += LEGEND_ROW;
+				parts.push(`<text x="20" y="${y + 22}" font-size="${LEGEND_SIZE}" fill="#4b4b4b">${escapeXml(line)}</text>`);
+			}
 		}
 		y += LEGEND_ROW + 6;
 	}

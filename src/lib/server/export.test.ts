@@ -158,7 +158,7 @@ describe('aggregated results', () => {
 				for (const c of item.comparisons) {
 					const row = find('Verschillen', { item: item.id, rol_a: c.a, rol_b: c.b });
 					expect([row.verschil, row.cliffs_delta]).toEqual([num(c.gap), num(c.delta)]);
-					expect(row.label).toMatch(/^(verwaarloosbaar|klein|middelgroot|groot)$/);
+					expect(row.label).toMatch(/^(heel klein|klein|middelgroot|groot)$/);
 					checked++;
 				}
 				for (const m of item.mirrors) {

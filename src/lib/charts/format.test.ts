@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatDelta, formatGap, formatMean, formatMeanGap, formatMirror } from './format';
+
+describe('number formats', () => {
+	it('writes signed numbers with a real minus and never a signed zero', () => {
+		expect(formatGap(1.25)).toBe('+1,3');
+		expect(formatGap(-0.88)).toBe('−0,9');
+		expect(formatGap(0.03)).toBe('0,0');
+		expect(formatGap(-0.04)).toBe('0,0');
+		expect(formatDelta(-0.876)).toBe('−0,88');
+		expect(formatDelta(0.004)).toBe('0,00');
+		expect(formatGap(null)).toBe('–');
+	});
+
+	it('gives the difference of the means as shown, so the sum on the screen adds up', () => {
+		// 2,14 and 3,66 show as 2,1 and 3,7; their exact difference (−1,52) would read −1,5.
+		expect([formatMean(2.14), formatMean(3.66)]).toEqual(['2,1', '3,7']);
+		expect(formatGap(2.14 - 3.66)).toBe('−1,5');
+		expect(formatMeanGap(2.14, 3.66)).toBe('−1,6');
+		expect([formatMean(2.55), formatMean(2.45), formatMeanGap(2.55, 2.45)]).toEqual(['2,6', '2,5', '+0,1']);
+		expect(formatMeanGap(null, 3)).toBe('–');
+	});
+
+	it('says in words whether an expectation was too high or too low', () => {
+		expect(formatMirror(4.5, 3)).toBe('verwachting 1,5 te hoog');
+		expect(formatMirror(2.84, 3.66)).toBe('verwachting 0,9 te laag');
+		expect(formatMirror(3.04, 2.96)).toBe('verwachting klopt');
+	});
+});
