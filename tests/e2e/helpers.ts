@@ -78,17 +78,26 @@ export async function createOpenPilot(page: Page, setup: PilotSetup): Promise<{ 
 
 /** Answers every question on the current questionnaire page; `pick` chooses the option label. */
 export async function answerPage(page: Page, pick: (index: number) => string = () => 'Eens') {
-	const groups = page.getByRole('group');
-	const count = await groups.count();
-	expect(count, 'questions on this page').toBeGreaterThan(0);
-	for (let i = 0; i < count; i++) {
-		const group = groups.nth(i);
-		const radios = group.getByRole('radio');
-		if ((await radios.count()) === 0) continue;
-		const wanted = group.getByRole('radio', { name: pick(i), exact: true });
-		if ((await wanted.count()) > 0) await wanted.check();
-		else await radios.first().check();
+	// On a phone the questions come one at a time ("Volgende vraag"); elsewhere they are all on the page.
+	let index = 0;
+	let openIndex = 0;
+	for (;;) {
+		const groups = page.getByRole('group');
+		const count = await groups.count();
+		const open = page.getByRole('textbox');
+		const openCount = await open.count();
+		expect(count + openCount, 'questions on this page').toBeGreaterThan(0);
+		for (let i = 0; i < count; i++, index++) {
+			const group = groups.nth(i);
+			const radios = group.getByRole('radio');
+			if ((await radios.count()) === 0) continue;
+			const wanted = group.getByRole('radio', { name: pick(index), exact: true });
+			if ((await wanted.count()) > 0) await wanted.check();
+			else await radios.first().check();
+		}
+		for (let i = 0; i < openCount; i++) await open.nth(i).fill(`Antwoord ${++openIndex} met een komma, en "aanhalingstekens".`);
+		const next = page.getByRole('button', { name: 'Volgende vraag' });
+		if ((await next.count()) === 0) return;
+		await next.click();
 	}
-	const open = page.getByRole('textbox');
-	for (let i = 0; i < (await open.count()); i++) await open.nth(i).fill(`Antwoord ${i + 1} met een komma, en "aanhalingstekens".`);
 }

@@ -21,6 +21,11 @@ async function completeQuestionnaire(page: Page, link: string) {
 	const total = Number((await page.getByText(/^Thema 1 van \d+$/).textContent())!.match(/van (\d+)/)![1]);
 	for (let n = 1; n <= total; n++) {
 		await expect(page.getByText(`Thema ${n} van ${total}`, { exact: true })).toBeVisible();
+		if (n === 1 && test.info().project.use.javaScriptEnabled !== false) {
+			// On a phone, one question at a time.
+			await expect(page.getByText(/^Vraag 1 van \d+ in dit thema$/)).toBeVisible();
+			await expect(page.getByRole('group')).toHaveCount(1);
+		}
 		await answerPage(page, (i) => ['Eens', 'Oneens', 'Weet niet', 'Helemaal eens'][i % 4]);
 		if (n === 1) await expectAccessible(page);
 		await expectNoSideways(page);
@@ -133,7 +138,8 @@ test('a group link lets a respondent choose a role and gives a personal link to 
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Begin met de vragenlijst' }).click();
 	await expect(page.getByText(/^Thema 1 van \d+$/)).toBeVisible();
-	// The gemeente's mirror question asks about the council.
+	// The gemeente's mirror question asks about the council (on a phone it is the second question).
+	await page.getByRole('button', { name: 'Volgende vraag' }).click();
 	await expect(page.getByText('Wat denkt u dat de raad hier antwoordt?').first()).toBeVisible();
 });
 
@@ -163,30 +169,47 @@ test('unknown and revoked links get a friendly page with the right status', asyn
 	expect((await page.goto(links['Lid van de raad'][1]))?.status()).toBe(200);
 });
 
-test('a respondent answers by keyboard alone', async ({ page }) => {
+test('a respondent answers by keyboard alone, one question at a time on a phone', async ({ page }) => {
 	await login(page);
 	const { links } = await createOpenPilot(page, { municipality: 'Toetsenbord', links: { 'Lid van de raad': 1 } });
 	const link = links['Lid van de raad'][0];
 	await page.context().clearCookies();
 	await open(page, link.replace(/\/?$/, '/1'));
-	// Tab to the first choice, pick the 4th option with the arrow keys, then on to the mirror question.
+	await expect(page.getByText(/^Vraag 1 van \d+ in dit thema$/)).toBeVisible();
+	await expect(page.getByRole('group')).toHaveCount(1);
+	// Tab to the first choice, pick the 4th option with the arrow keys, Enter for the next question
+	// (the mirror question), whose first choice is then one Tab away.
 	const focusedRadio = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'radio');
 	for (let i = 0; i < 15 && !(await focusedRadio()); i++) await page.keyboard.press('Tab');
 	expect(await focusedRadio()).toBe(true);
 	await page.keyboard.press('Space');
 	for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Enter');
+	await expect(page.getByText(/^Vraag 2 van \d+ in dit thema$/)).toBeVisible();
+	await expect(page.getByRole('group')).toHaveCount(1);
+	await expect(page.getByRole('group')).toContainText('Wat denkt u dat de gemeente hier antwoordt?');
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Space');
-	await expect(page.getByRole('group').first().getByRole('radio', { name: 'Eens', exact: true })).toBeChecked();
-	await expect(page.getByRole('group').nth(1).getByRole('radio', { name: 'Helemaal oneens', exact: true })).toBeChecked();
+	await expect(page.locator('#v-doel-1 input[value="4"]')).toBeChecked();
+	await expect(page.locator('#v-doel-1-spiegel input[value="1"]')).toBeChecked();
 	// Focus is always visible.
 	const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
 	expect(outline).not.toBe('none');
 	await expect.poll(() => answersForLink(link).map((a) => `${a.key}=${a.score}`).sort()).toEqual(['doel-1.spiegel=1', 'doel-1=4']);
+	await expectAccessible(page);
+	// "Vorige vraag" goes back with the answer in place; "Toon alle vragen" shows the whole theme.
+	await page.getByRole('button', { name: 'Vorige vraag' }).click();
+	await expect(page.getByText(/^Vraag 1 van \d+ in dit thema$/)).toBeVisible();
+	await expect(page.getByRole('group').getByRole('radio', { name: 'Eens', exact: true })).toBeChecked();
+	await page.getByRole('button', { name: 'Toon alle vragen van dit thema' }).click();
+	expect(await page.getByRole('group').count()).toBeGreaterThan(2);
+	await expectAccessible(page);
 	// And on with the keyboard: the "Volgende" button is reachable and works with Enter.
-	await page.getByRole('button', { name: 'Volgende' }).focus();
+	await page.getByRole('button', { name: 'Volgende', exact: true }).focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByText('Thema 2 van 8', { exact: true })).toBeVisible();
+	// The choice to see all questions is remembered on this device.
+	await expect(page.getByRole('button', { name: 'Toon één vraag tegelijk' })).toBeVisible();
 });
 
 test('a link typed over with a stray character or a capital S still finds its way', async ({ page }) => {
