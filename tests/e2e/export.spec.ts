@@ -15,14 +15,14 @@ const SMALL = ['ondersteuner', 'bestuur'];
 const SHOWN = ['raad', 'gemeente'];
 const ROLE_COLUMNS = ['rol', 'rol_a', 'rol_b', 'doelgroep', 'role'];
 /** Columns that name what a row is about; every other column is a figure or an answer. */
-const IDENTIFYING = ['view', 'thema', 'item', 'nummer', 'tekst', ...ROLE_COLUMNS];
+const IDENTIFYING = ['view', 'thema', 'item', 'nummer', 'tekst', 'groep', ...ROLE_COLUMNS];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Row = Record<string, string | number | null>;
 type Stats = { n: number; dontKnow: number; missing: number; counts: number[]; mean: number | null; median: number | null; agree: number | null; disagree: number | null; sd: number | null };
 type Api = {
 	results: {
-		roles: { role: string; suppressed: boolean; respondents: number | null }[];
+		roles: { role: string; label: string; suppressed: boolean; respondents: number | null }[];
 		themes: {
 			title: string;
 			scores: Record<string, number | null>;
@@ -99,6 +99,7 @@ function checkAggregated(view: (name: string) => Row[], api: Api, csv: boolean) 
 	};
 	const [deelname, themas, stellingen, verschillen, spiegel, ladder, open] = ['Deelname', 'Themas', 'Stellingen', 'Verschillen', 'Spiegel', 'Ladder', 'Open antwoorden'].map(view);
 	for (const r of api.results.roles) {
+		if (one(deelname, { rol: r.role }).groep !== r.label) mismatches.push(`groep of ${r.role}`);
 		const got = one(deelname, { rol: r.role }).ingeleverd;
 		if (r.suppressed) expect(got).toBe(SUPPRESSED);
 		else same(got, r.respondents, csv);

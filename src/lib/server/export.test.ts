@@ -129,7 +129,7 @@ describe('aggregated results', () => {
 			return found[0];
 		};
 		let checked = 0;
-		for (const r of results.roles) expect(find('Deelname', { rol: r.role }).ingeleverd).toBe(r.suppressed ? SUPPRESSED : String(r.respondents));
+		for (const r of results.roles) expect(find('Deelname', { rol: r.role })).toMatchObject({ groep: r.label, ingeleverd: r.suppressed ? SUPPRESSED : String(r.respondents) });
 		for (const theme of results.themes) {
 			for (const role of ['raad', 'gemeente']) {
 				expect(find('Themas', { thema: theme.title, rol: role }).score).toBe(num(theme.scores[role]));
@@ -204,7 +204,7 @@ describe('aggregated results', () => {
 		expect(results.roles.filter((r) => r.suppressed).map((r) => r.role)).toEqual(SUPPRESSED_ROLES);
 		const views = resultViews(results, pilot);
 		const roleColumns = ['rol', 'rol_a', 'rol_b', 'doelgroep'];
-		const identifying = ['thema', 'item', 'nummer', 'tekst', ...roleColumns];
+		const identifying = ['thema', 'item', 'nummer', 'tekst', 'groep', ...roleColumns];
 		let suppressedRows = 0;
 		for (const view of views) {
 			for (const row of view.rows) {

@@ -52,6 +52,7 @@ export const ALL_RESULT_COLUMNS = [
 	'nummer',
 	'tekst',
 	'rol',
+	'groep',
 	'rol_a',
 	'rol_b',
 	'doelgroep',
@@ -83,8 +84,9 @@ export function resultViews(results: PilotResults, pilot: ResultContext): View[]
 
 	const deelname: View = {
 		name: 'Deelname',
-		columns: ['rol', 'ingeleverd'],
-		rows: results.roles.map((r) => [r.role, r.suppressed ? SUPPRESSED : r.respondents])
+		// `groep` names each role as the pages do, so the codes in the other sheets can be read.
+		columns: ['rol', 'groep', 'ingeleverd'],
+		rows: results.roles.map((r) => [r.role, r.label, r.suppressed ? SUPPRESSED : r.respondents])
 	};
 
 	const themas: View = { name: 'Themas', columns: ['thema', 'rol', 'score'], rows: [] };
