@@ -212,6 +212,27 @@ test('a respondent answers by keyboard alone, one question at a time on a phone'
 	await expect(page.getByRole('button', { name: 'Toon één vraag tegelijk' })).toBeVisible();
 });
 
+test('on a phone, a question linked from the overview opens by itself, ready to answer', async ({ page }) => {
+	await login(page);
+	const { links } = await createOpenPilot(page, { municipality: 'Overzichtdorp', links: { 'Lid van de raad': 1 } });
+	const link = links['Lid van de raad'][0];
+	await page.context().clearCookies();
+	await open(page, link.replace(/\/?$/, '/2'));
+	await page.getByRole('group').getByRole('radio', { name: 'Eens', exact: true }).check();
+	await page.getByRole('button', { name: 'Naar het overzicht' }).click();
+	await expect(page.getByRole('heading', { name: 'Overzicht' })).toBeVisible();
+	// The fourth question of theme 2 is still open; its link opens that one question, with focus on it.
+	const missing = page.locator('h3:has-text("Thema 2:") + ul').getByRole('link');
+	const hash = new URL((await missing.nth(2).getAttribute('href'))!, 'http://x').hash;
+	await missing.nth(2).click();
+	await expect(page.getByText('Thema 2 van 8', { exact: true })).toBeVisible();
+	await expect(page.getByText(/^Vraag 4 van \d+ in dit thema$/)).toBeVisible();
+	await expect(page.getByRole('group')).toHaveCount(1);
+	await expect(page.getByRole('group')).toHaveAttribute('id', hash.slice(1));
+	await expect(page.locator(':focus')).toHaveAttribute('id', 'vraag-3');
+	await expectAccessible(page);
+});
+
 test('a link typed over with a stray character or a capital S still finds its way', async ({ page }) => {
 	await login(page);
 	const { links } = await createOpenPilot(page, { municipality: 'Typfoutdorp', links: { 'Lid van de raad': 1 } });
