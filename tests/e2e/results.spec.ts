@@ -105,6 +105,8 @@ test.describe('on a phone', () => {
 			expect(scrollWidth, url).toBeLessThanOrEqual(width);
 			await expectAccessible(page);
 		}
+		// The statement charts have a narrow layout too.
+		expect(await page.getByRole('img', { name: /^Stelling \d+: / }).first().getAttribute('viewBox')).toMatch(/^0 0 400 /);
 		// The mirror chart says in words whether an expectation was too high or too low.
 		await expect(page.getByRole('img', { name: /^Spiegelvragen/ }).locator('text', { hasText: /verwachting (\d,\d te (hoog|laag)|klopt)/ }).first()).toBeAttached();
 	});
