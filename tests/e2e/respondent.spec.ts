@@ -71,6 +71,24 @@ test('a council member completes the short scan without JavaScript @nojs', async
 	expect(responseStatusForLink(link)).toBe('submitted');
 });
 
+test('without JavaScript an open answer is shown again when going back, and kept when going on @nojs', async ({ page }) => {
+	await login(page);
+	const { links } = await createOpenPilot(page, { municipality: 'Terugbladerdorp', links: { 'Lid van de raad': 1 } });
+	const link = links['Lid van de raad'][0];
+	await page.context().clearCookies();
+	await open(page, link.replace(/\/?$/, '/1'));
+	const text = 'Wij willen eerder meepraten, niet pas aan het eind.';
+	await page.getByRole('textbox').first().fill(text);
+	await page.getByRole('button', { name: 'Volgende', exact: true }).click();
+	await expect(page.getByText('Thema 2 van 8', { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Vorige', exact: true }).click();
+	await expect(page.getByText('Thema 1 van 8', { exact: true })).toBeVisible();
+	await expect(page.getByRole('textbox').first()).toHaveValue(text);
+	await page.getByRole('button', { name: 'Volgende', exact: true }).click();
+	await expect(page.getByText('Thema 2 van 8', { exact: true })).toBeVisible();
+	expect(answersForLink(link).find((a) => a.text !== null)?.text).toBe(text);
+});
+
 test('a respondent stops halfway and goes on in another browser with the answers in place', async ({ page, browser }) => {
 	await login(page);
 	const { links } = await createOpenPilot(page, { municipality: 'Halverwege', links: { 'Lid van de raad': 1 } });
