@@ -9,6 +9,10 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		/** Shallow history entries of the questionnaire: which question of a theme is shown (step mode). */
+		interface PageState {
+			question?: number;
+		}
 	}
 }
 

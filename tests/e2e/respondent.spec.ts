@@ -251,6 +251,36 @@ test('on a phone, a question linked from the overview opens by itself, ready to 
 	await expectAccessible(page);
 });
 
+test('on a phone, the back button goes back one question, and "Vorige" returns to the last question of the theme before', async ({ page }) => {
+	await login(page);
+	const { links } = await createOpenPilot(page, { municipality: 'Terugknopstad', links: { 'Lid van de raad': 1 } });
+	const link = links['Lid van de raad'][0];
+	await page.context().clearCookies();
+	await open(page, link.replace(/\/?$/, '/1'));
+	const step = (n: number) => page.getByText(new RegExp(`^Vraag ${n} van \\d+ in dit thema$`));
+	await page.getByRole('button', { name: 'Volgende vraag' }).click();
+	await page.getByRole('button', { name: 'Volgende vraag' }).click();
+	await expect(step(3)).toBeVisible();
+	await page.goBack();
+	await expect(step(2)).toBeVisible();
+	await expect(page.locator(':focus')).toHaveAttribute('id', 'vraag-1');
+	await page.goForward();
+	await expect(step(3)).toBeVisible();
+
+	// Walk to the end of theme 1, on to theme 2, and back with "Vorige".
+	await answerPage(page);
+	const total = Number((await page.getByText(/^Vraag \d+ van \d+ in dit thema$/).filter({ visible: true }).textContent())!.match(/van (\d+)/)![1]);
+	await page.getByRole('button', { name: 'Volgende', exact: true }).click();
+	await expect(page.getByText('Thema 2 van 8', { exact: true })).toBeVisible();
+	await expect(step(1)).toBeVisible();
+	await page.getByRole('button', { name: 'Vorige', exact: true }).click();
+	await expect(page.getByText('Thema 1 van 8', { exact: true })).toBeVisible();
+	await expect(step(total)).toBeVisible();
+	await expect(page.locator(':focus')).toHaveAttribute('id', `vraag-${total - 1}`);
+	// The last question of theme 1 is its open question, with the answer given before.
+	await expect(page.getByRole('textbox')).toHaveValue(/^Antwoord \d+ met een komma/);
+});
+
 test('a link typed over with a stray character or a capital S still finds its way', async ({ page }) => {
 	await login(page);
 	const { links } = await createOpenPilot(page, { municipality: 'Typfoutdorp', links: { 'Lid van de raad': 1 } });

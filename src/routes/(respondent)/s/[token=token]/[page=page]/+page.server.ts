@@ -47,7 +47,12 @@ export const actions: Actions = {
 			throw e;
 		}
 		const direction = form.get('richting');
-		if (direction === 'vorige') redirect(303, page.index > 1 ? `/s/${params.token}/${page.index - 1}` : `/s/${params.token}`);
+		if (direction === 'vorige') {
+			if (page.index === 1) redirect(303, `/s/${params.token}`);
+			// Back into the previous theme at its last question, where the respondent came from.
+			const last = link.pages[page.index - 2].questions.at(-1);
+			redirect(303, `/s/${params.token}/${page.index - 1}${last ? `#v-${last.key.replace(/\./g, '-')}` : ''}`);
+		}
 		if (direction === 'controle' || page.index === link.pages.length) redirect(303, `/s/${params.token}/controle`);
 		redirect(303, `/s/${params.token}/${page.index + 1}`);
 	}
