@@ -132,6 +132,10 @@ test('an answer given while the connection is gone is kept and saved when it ret
 	await expect(page.getByText('Let op: niet opgeslagen.')).toBeVisible();
 	await expect(page.getByRole('group').first().getByRole('radio', { name: 'Helemaal eens', exact: true })).toBeChecked();
 	expect(answersForLink(link)).toHaveLength(0);
+	// Going on fails too, says so, and leaves focus on the button for another try.
+	await page.getByRole('button', { name: 'Naar het overzicht' }).click();
+	await expect(page.getByText(/^Er is geen verbinding\. Uw antwoorden staan nog op het scherm\./)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Naar het overzicht' })).toBeFocused();
 	// Back online: the browser's "online" event makes the page try again at once.
 	await page.context().setOffline(false);
 	await expect(page.getByText('Uw antwoorden zijn opgeslagen.')).toBeVisible();
