@@ -105,8 +105,9 @@ test.describe('on a phone', () => {
 			expect(scrollWidth, url).toBeLessThanOrEqual(width);
 			await expectAccessible(page);
 		}
-		// The statement charts have a narrow layout too.
-		expect(await page.getByRole('img', { name: /^Stelling \d+: / }).first().getAttribute('viewBox')).toMatch(/^0 0 400 /);
+		// The statement, ladder and mirror charts have a narrow layout too.
+		for (const name of [/^Stelling \d+: /, /^Ladder: /, /^Spiegelvragen: /])
+			expect(await page.getByRole('img', { name }).first().getAttribute('viewBox'), String(name)).toMatch(/^0 0 400 /);
 		// The mirror chart says in words whether an expectation was too high or too low.
 		await expect(page.getByRole('img', { name: /^Spiegelvragen/ }).locator('text', { hasText: /verwachting (\d,\d te (hoog|laag)|klopt)/ }).first()).toBeAttached();
 	});
