@@ -97,8 +97,10 @@ test.describe('on a phone', () => {
 		expect(await charts.getAttribute('viewBox')).toMatch(/^0 0 400 /);
 		const box = (await charts.boundingBox())!;
 		expect(box.width).toBeLessThanOrEqual(390);
-		// The heatmap (the last chart) keeps its width and scrolls sideways, and says so.
-		await expect(page.getByText('Schuif de grafiek opzij om alles te zien, of open de tabel hieronder.').last()).toBeVisible();
+		// So does the heatmap; the spinnenweb keeps its width and scrolls sideways, and says so.
+		expect(await page.getByRole('img', { name: /^Gemiddelde per stelling en per groep/ }).getAttribute('viewBox')).toMatch(/^0 0 400 /);
+		await page.getByText('Dezelfde scores als spinnenweb').click();
+		await expect(page.getByText('Schuif de grafiek opzij om alles te zien, of open de tabel hieronder.')).toBeVisible();
 		for (const url of [base, `${base}/thema/achterban`, `${base}/thema/invloed`]) {
 			await open(page, url);
 			const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
