@@ -12,6 +12,8 @@ declare global {
 		/** Shallow history entries of the questionnaire: which question of a theme is shown (step mode). */
 		interface PageState {
 			question?: number;
+			/** Set on the entries "Volgende vraag" adds, which "Vorige vraag" goes back through. */
+			stepped?: boolean;
 		}
 	}
 }

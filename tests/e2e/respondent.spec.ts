@@ -270,6 +270,17 @@ test('on a phone, the back button goes back one question, and "Vorige" returns t
 	await expect(page.locator(':focus')).toHaveAttribute('id', 'vraag-1');
 	await page.goForward();
 	await expect(step(3)).toBeVisible();
+	// "Vorige vraag" goes back through those steps, so back after it never leads forward again.
+	await page.getByRole('button', { name: 'Vorige vraag' }).click();
+	await expect(step(2)).toBeVisible();
+	await page.goBack();
+	await expect(step(1)).toBeVisible();
+	// With all questions shown, the question answered last is where one-at-a-time picks up.
+	await page.getByRole('button', { name: 'Toon alle vragen van dit thema' }).click();
+	await page.locator('#vraag-4').getByRole('radio', { name: 'Oneens', exact: true }).check();
+	await page.getByRole('button', { name: 'Toon één vraag tegelijk' }).click();
+	await expect(step(5)).toBeVisible();
+	await expect(page.locator('#vraag-4').getByRole('radio', { name: 'Oneens', exact: true })).toBeChecked();
 
 	// Walk to the end of theme 1, on to theme 2, and back with "Vorige".
 	await answerPage(page);

@@ -10,6 +10,8 @@ describe('number formats', () => {
 		expect(formatDelta(-0.876)).toBe('−0,88');
 		expect(formatDelta(0.004)).toBe('0,00');
 		expect(formatGap(null)).toBe('–');
+		// Halves round away from zero both ways: swapping the two roles only flips the sign.
+		expect([formatDelta(0.125), formatDelta(-0.125)]).toEqual(['+0,13', '−0,13']);
 	});
 
 	it('gives the difference of the means as shown, so the sum on the screen adds up', () => {

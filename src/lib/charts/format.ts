@@ -6,7 +6,8 @@ const twoDecimals = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, m
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
 
 type Maybe = number | null | undefined;
-const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+/** Rounds half away from zero, so a number and its negative always read the same apart from the sign. */
+const round = (v: number, digits: number) => (Math.sign(v) * Math.round(Math.abs(v) * 10 ** digits)) / 10 ** digits;
 function signed(v: Maybe, digits: number, format: Intl.NumberFormat): string {
 	if (v === null || v === undefined) return '–';
 	const r = round(v, digits);

@@ -60,4 +60,10 @@ describe('loadSubmitted', () => {
 		expect(loadSubmitted(db, pilotId)).toEqual([{ role: 'raad', answers: new Map([['doel-1', { kind: 'dontKnow' }]]) }]);
 		expect(loadSubmitted(db, other)).toHaveLength(1);
 	});
+
+	it('leaves out a score that is not 1 to 5 (a hand-edited database) instead of failing', () => {
+		const { id } = insertCompletedResponse(db, { pilotId, role: 'raad', source: 'paper', answers: [['doel-1', { kind: 'score', score: 4 }]] });
+		db.$client.prepare("INSERT INTO answers (response_id, key, score, dont_know) VALUES (?, 'doel-2', 2.5, 0)").run(id);
+		expect(loadSubmitted(db, pilotId)).toEqual([{ role: 'raad', answers: new Map([['doel-1', { kind: 'score', score: 4 }]]) }]);
+	});
 });

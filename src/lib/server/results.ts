@@ -43,7 +43,9 @@ export function loadSubmitted(db: Db, pilotId: number): ResponseData[] {
 			for (const pair of pairs.split(' ')) {
 				const at = pair.lastIndexOf('=');
 				const value = pair.slice(at + 1);
-				answers.set(pair.slice(0, at), value === '?' ? DONT_KNOW : SCORES[Number(value) - 1]);
+				// Anything but 1–5 or "?" (a hand-edited database) is left out rather than breaking the page.
+				const answer = value === '?' ? DONT_KNOW : SCORES[Number(value) - 1];
+				if (answer) answers.set(pair.slice(0, at), answer);
 			}
 		}
 		byId.set(id, { role, answers });
