@@ -8,6 +8,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** On a respondent's error page: whom to ask (the pilot's contact), when the link is known. */
+			contact?: string | null;
 		}
 		/** Shallow history entries of the questionnaire: which question of a theme is shown (step mode). */
 		interface PageState {

@@ -9,7 +9,7 @@ import { BASE, MATRIX, type Ctx } from './routes';
 const FIELDS = [
 	'municipality', 'roundLabel', 'cbsCode', 'councilType', 'scan', 'variant', 'mirror', 'roles', 'minGroupSize', 'opensOn', 'closesOn',
 	'benchmarkConsent', 'role', 'count', 'id', 'confirm', 'email', 'name', 'password', 'passwordRepeat', 'access', 'userId', 'rol',
-	'richting', 'file', 'doel-1', 'doel-1.spiegel', 'doel-open', 'invloed-ladder.nu'
+	'richting', 'file', 'doel-1', 'doel-1.spiegel', 'doel-open', 'invloed-ladder.nu', 'contact'
 ];
 const HUGE = 'x'.repeat(100_000);
 const WRONG = ['', ' ', '-1', '0', '1e309', 'NaN', 'abc', '[]', '{"a":1}', '\u0000', '<b>', "' OR 1=1 --", 'ünïcödé'];

@@ -29,6 +29,7 @@ test('a facilitator logs in, creates a pilot, fixes a mistake in the form and ma
 	await expectAccessible(page);
 	await page.getByLabel('Minimale groepsgrootte').fill('4');
 	await page.getByRole('radio', { name: 'Een brede adviesraad zonder werkgroep' }).check();
+	await page.getByLabel(/Bij wie kunnen deelnemers terecht met vragen/).fill('Anna de Vries, ondersteuner van de raad, 06 12 34 56 78');
 	await page.getByRole('button', { name: 'Pilot opslaan' }).click();
 	await expect(page).toHaveURL(/\/pilots\/\d+/);
 	const id = Number(new URL(page.url()).pathname.split('/')[2]);
@@ -53,13 +54,23 @@ test('a facilitator logs in, creates a pilot, fixes a mistake in the form and ma
 	await open(page, `/pilots/${id}/brieven`);
 	await expect(page.getByRole('img', { name: 'QR-code van uw persoonlijke link' })).toHaveCount(3);
 	for (const link of shown) await expect(page.getByText(link, { exact: true })).toBeVisible();
+	// Every letter says whom to ask.
+	await expect(page.getByText('Anna de Vries, ondersteuner van de raad, 06 12 34 56 78', { exact: true })).toHaveCount(3);
 	await expectAccessible(page);
 
 	// The printable paper questionnaire, per role.
 	await open(page, `/pilots/${id}/papier`);
 	await page.getByRole('link', { name: 'Vragenlijst voor: Lid van de raad' }).click();
 	await expect(page.getByText('Wat denkt u dat de gemeente hier antwoordt?').first()).toBeVisible();
+	await expect(page.getByText('Anna de Vries, ondersteuner van de raad, 06 12 34 56 78', { exact: true })).toBeVisible();
 	await expectAccessible(page);
+
+	// A respondent whose link does not work yet (the pilot is not open) is told whom to ask.
+	const respondent = await page.context().browser()!.newContext();
+	const early = await respondent.newPage();
+	expect((await early.goto(shown[0]))!.status()).toBe(403);
+	await expect(early.getByText('Lukt het niet, of heeft u vragen? Neem dan contact op met: Anna de Vries, ondersteuner van de raad, 06 12 34 56 78')).toBeVisible();
+	await respondent.close();
 
 	// Links of the only pilot with a known database row: none of them stored as plain text.
 	const stored = query<{ token_hash: string; salt: string }>('SELECT token_hash, salt FROM invitations WHERE pilot_id = ?', id);

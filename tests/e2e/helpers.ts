@@ -45,7 +45,7 @@ async function runAxe(page: Page) {
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-export type PilotSetup = { municipality: string; variant?: 'Volledige versie' | 'Korte versie'; links?: Record<string, number> };
+export type PilotSetup = { municipality: string; variant?: 'Volledige versie' | 'Korte versie'; links?: Record<string, number>; contact?: string };
 
 /** Creates a pilot through the facilitator's pages, opens it and makes personal links. */
 export async function createOpenPilot(page: Page, setup: PilotSetup): Promise<{ id: number; links: Record<string, string[]> }> {
@@ -53,6 +53,7 @@ export async function createOpenPilot(page: Page, setup: PilotSetup): Promise<{ 
 	await page.getByLabel('Naam van de gemeente').fill(setup.municipality);
 	await page.getByRole('radio', { name: 'Een aparte cliëntenraad werk en inkomen' }).check();
 	await page.getByRole('radio', { name: new RegExp(setup.variant ?? 'Volledige versie') }).check();
+	if (setup.contact) await page.getByLabel(/Bij wie kunnen deelnemers terecht met vragen/).fill(setup.contact);
 	await page.getByRole('button', { name: 'Pilot opslaan' }).click();
 	await expect(page).toHaveURL(/\/pilots\/\d+/);
 	const id = Number(new URL(page.url()).pathname.split('/')[2]);

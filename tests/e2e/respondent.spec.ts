@@ -172,7 +172,8 @@ test('unknown and revoked links get a friendly page with the right status', asyn
 	await expectAccessible(page);
 
 	await login(page);
-	const { id, links } = await createOpenPilot(page, { municipality: 'Intrekdorp', links: { 'Lid van de raad': 2 } });
+	const contact = 'Bureau cliëntenraad, 0123 45 67 89';
+	const { id, links } = await createOpenPilot(page, { municipality: 'Intrekdorp', links: { 'Lid van de raad': 2 }, contact });
 	await open(page, `/pilots/${id}/links`);
 	const textbox = page.getByRole('textbox', { name: /^Link nummer \d+$/ });
 	const values = await textbox.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
@@ -186,9 +187,11 @@ test('unknown and revoked links get a friendly page with the right status', asyn
 	const revoked = await page.goto(links['Lid van de raad'][0]);
 	expect(revoked?.status()).toBe(410);
 	await expect(page.getByRole('heading', { name: 'Deze link werkt niet meer' })).toBeVisible();
+	await expect(page.getByText(`Neem dan contact op met: ${contact}`)).toBeVisible();
 	await expectAccessible(page);
-	// The other link still works.
+	// The other link still works, and its intro says whom to ask too.
 	expect((await page.goto(links['Lid van de raad'][1]))?.status()).toBe(200);
+	await expect(page.getByText(`Vragen? Neem contact op met: ${contact}`)).toBeVisible();
 });
 
 test('a respondent answers by keyboard alone, one question at a time on a phone', async ({ page }) => {

@@ -31,20 +31,24 @@ async function watch(page: Page, run: () => Promise<void>) {
 	expect(problems).toEqual([]);
 }
 
-test('script in a pilot name and round label is shown as text on every facilitator and respondent page', async ({ page }) => {
+test('script in a pilot name, round label and contact is shown as text on every facilitator and respondent page', async ({ page }) => {
 	await watch(page, async () => {
 		await login(page);
 		for (const [i, payload] of CORPUS.entries()) {
 			const municipality = `X${i} ${payload}`.slice(0, 100);
-			const { id, links } = await createOpenPilot(page, { municipality, variant: 'Korte versie', links: { 'Lid van de raad': 1 } });
+			const contact = `C${i} ${payload}`.slice(0, 200);
+			const { id, links } = await createOpenPilot(page, { municipality, variant: 'Korte versie', links: { 'Lid van de raad': 1 }, contact });
 			for (const url of [`/pilots`, `/pilots/${id}`, `/pilots/${id}/links`, `/pilots/${id}/brieven`, `/pilots/${id}/papier?rol=raad`]) {
 				await open(page, url);
 				await expect(page.getByText(municipality).first(), `${url} shows the name as typed`).toBeVisible();
 			}
 			await open(page, `/pilots/${id}/invoer?rol=raad`);
 			expect(await page.title()).toContain(municipality);
+			await open(page, `/pilots/${id}/brieven`);
+			await expect(page.getByText(contact, { exact: true }).first(), 'the letter shows the contact as typed').toBeVisible();
 			await open(page, links['Lid van de raad'][0]);
 			await expect(page.getByText(`Gemeente ${municipality}`)).toBeVisible();
+			await expect(page.getByText(contact, { exact: true })).toBeVisible();
 		}
 	});
 });

@@ -65,7 +65,8 @@ export function seedDemo(db: Db, scan: LoadedScan, ownerId: number | null): numb
 				minGroupSize: 5,
 				opensOn: null,
 				closesOn: null,
-				benchmarkConsent: false
+				benchmarkConsent: false,
+				contact: 'Voorbeeld: de ondersteuner van de cliëntenraad, telefoon 0123 45 67 89'
 			},
 			ownerId
 		);

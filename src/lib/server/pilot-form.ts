@@ -17,6 +17,7 @@ export type PilotFormValues = {
 	opensOn: string;
 	closesOn: string;
 	benchmarkConsent: boolean;
+	contact: string;
 };
 
 export type PilotFormField = keyof PilotFormValues;
@@ -72,7 +73,8 @@ export function newPilotValues(): PilotFormValues {
 		opensOn: '',
 		closesOn: '',
 		// Appearing in benchmarks needs an explicit yes.
-		benchmarkConsent: false
+		benchmarkConsent: false,
+		contact: ''
 	};
 }
 
@@ -89,7 +91,8 @@ export function pilotValues(pilot: PilotWithScan): PilotFormValues {
 		minGroupSize: String(pilot.minGroupSize),
 		opensOn: pilot.opensOn ?? '',
 		closesOn: pilot.closesOn ?? '',
-		benchmarkConsent: pilot.benchmarkConsent
+		benchmarkConsent: pilot.benchmarkConsent,
+		contact: pilot.contact ?? ''
 	};
 }
 
@@ -115,7 +118,8 @@ export function readPilotForm(formData: FormData): PilotFormFailure & { data: Pi
 		minGroupSize: text('minGroupSize'),
 		opensOn: text('opensOn'),
 		closesOn: text('closesOn'),
-		benchmarkConsent: formData.has('benchmarkConsent')
+		benchmarkConsent: formData.has('benchmarkConsent'),
+		contact: text('contact')
 	};
 
 	const errors: PilotFormErrors = {};

@@ -39,6 +39,13 @@ describe('pilotFormSchema', () => {
 		expect(pilotFormSchema.parse({ ...validInput, cbsCode: '' }).cbsCode).toBeNull();
 	});
 
+	it('keeps an optional contact for respondents, trimmed, and refuses a long one in Dutch', () => {
+		expect(form({ contact: '  Anna de Vries, 06 12 34 56 78 ' }).contact).toBe('Anna de Vries, 06 12 34 56 78');
+		expect(form({ contact: ' ' }).contact).toBeNull();
+		expect(form({}).contact).toBeNull();
+		expect(errors({ contact: 'x'.repeat(201) }).contact).toEqual(['Gebruik hoogstens 200 tekens.']);
+	});
+
 	it('rejects a minimum group size below 3, in Dutch', () => {
 		for (const k of [2, 0, -5, '1']) expect(errors({ minGroupSize: k }).minGroupSize).toEqual(['De minimale groepsgrootte is 3 of meer, om antwoorden anoniem te houden.']);
 		expect(pilotFormSchema.parse({ ...validInput, minGroupSize: 3 }).minGroupSize).toBe(3);

@@ -38,7 +38,13 @@ export const pilotFormSchema = z
 			.max(50, 'Kies een minimale groepsgrootte van hoogstens 50.'),
 		opensOn: optionalDay,
 		closesOn: optionalDay,
-		benchmarkConsent: z.boolean()
+		benchmarkConsent: z.boolean(),
+		contact: z
+			.string()
+			.trim()
+			.max(200, 'Gebruik hoogstens 200 tekens.')
+			.default('')
+			.transform((s) => (s === '' ? null : s))
 	})
 	.refine((p) => !p.opensOn || !p.closesOn || p.opensOn <= p.closesOn, {
 		path: ['closesOn'],
@@ -77,7 +83,8 @@ function columns(form: PilotForm, roles: string[]) {
 		minGroupSize: form.minGroupSize,
 		opensOn: form.opensOn,
 		closesOn: form.closesOn,
-		benchmarkConsent: form.benchmarkConsent
+		benchmarkConsent: form.benchmarkConsent,
+		contact: form.contact
 	};
 }
 

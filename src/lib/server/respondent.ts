@@ -8,22 +8,22 @@ import { resolveToken } from './invitations';
 import { acceptState, getPilot } from './pilots';
 import { findResponseForInvitation } from './responses';
 
-export type PublicPilot = Pick<Pilot, 'id' | 'municipality' | 'variant' | 'minGroupSize' | 'roles' | 'closesOn'> & {
+export type PublicPilot = Pick<Pilot, 'id' | 'municipality' | 'variant' | 'minGroupSize' | 'roles' | 'closesOn' | 'contact'> & {
 	scan: ScanDefinition;
 };
 
 export type LinkState =
 	| { kind: 'unknown' }
-	| { kind: 'revoked' }
-	| { kind: 'not-yet-open'; opensOn: string | null }
-	| { kind: 'closed'; submitted: boolean }
+	| { kind: 'revoked'; contact: string | null }
+	| { kind: 'not-yet-open'; opensOn: string | null; contact: string | null }
+	| { kind: 'closed'; submitted: boolean; contact: string | null }
 	| { kind: 'group'; pilot: PublicPilot; invitation: Invitation }
 	| { kind: 'personal'; pilot: PublicPilot; invitation: Invitation; response: ResponseRow | undefined; pages: Page[] };
 
-/** A respondent sees only what they need: no owner, no dates other than the closing day. */
+/** A respondent sees only what they need: no owner, no dates other than the closing day, and whom to ask. */
 function publicPilot(db: Db, pilotId: number): PublicPilot {
 	const p = getPilot(db, pilotId)!;
-	return { id: p.id, municipality: p.municipality, variant: p.variant, minGroupSize: p.minGroupSize, roles: p.roles, closesOn: p.closesOn, scan: p.scan };
+	return { id: p.id, municipality: p.municipality, variant: p.variant, minGroupSize: p.minGroupSize, roles: p.roles, closesOn: p.closesOn, contact: p.contact, scan: p.scan };
 }
 
 export function openLink(db: Db, token: string): LinkState {
@@ -35,10 +35,11 @@ export function openLink(db: Db, token: string): LinkState {
 	if (response?.status === 'submitted') {
 		return { kind: 'personal', pilot: publicPilot(db, pilot.id), invitation, response, pages: [] };
 	}
-	if (invitation.revoked) return { kind: 'revoked' };
+	const contact = pilot.contact ?? null;
+	if (invitation.revoked) return { kind: 'revoked', contact };
 	const state = acceptState(pilot);
-	if (state === 'closed') return { kind: 'closed', submitted: false };
-	if (state === 'not-yet-open') return { kind: 'not-yet-open', opensOn: pilot.status === 'open' ? pilot.opensOn : null };
+	if (state === 'closed') return { kind: 'closed', submitted: false, contact };
+	if (state === 'not-yet-open') return { kind: 'not-yet-open', opensOn: pilot.status === 'open' ? pilot.opensOn : null, contact };
 	const pub = publicPilot(db, pilot.id);
 	if (invitation.kind === 'group') return { kind: 'group', pilot: pub, invitation };
 	const pages = buildPages(pub.scan, { variant: pilot.variant, mirror: pilot.mirror, role: invitation.role! });

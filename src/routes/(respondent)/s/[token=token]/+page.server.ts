@@ -26,6 +26,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		),
 		glossary: scan.glossary,
 		closesOn: link.pilot.closesOn,
+		contact: link.pilot.contact,
 		// A group link without a role lets the respondent say in which role they answer.
 		roleChoices: link.kind === 'group' && !link.invitation.role ? roles.map((r) => ({ id: r.id, choice: r.choice })) : [],
 		started: answers.size > 0,

@@ -1,0 +1,1 @@
+ALTER TABLE `pilots` ADD `contact` text;
