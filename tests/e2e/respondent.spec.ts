@@ -192,6 +192,22 @@ test('unknown and revoked links get a friendly page with the right status', asyn
 	// The other link still works, and its intro says whom to ask too.
 	expect((await page.goto(links['Lid van de raad'][1]))?.status()).toBe(200);
 	await expect(page.getByText(`Vragen? Neem contact op met: ${contact}`)).toBeVisible();
+	// The contact can change while the pilot is open (someone goes on leave); too long is refused in Dutch.
+	await login(page);
+	await open(page, `/pilots/${id}`);
+	const field = page.getByLabel('Bij wie kunnen deelnemers terecht met vragen? (niet verplicht)');
+	// The browser stops at 200 characters; the server checks too, for a form sent some other way.
+	await field.evaluate((el) => el.removeAttribute('maxlength'));
+	await field.fill('x'.repeat(201));
+	await page.getByRole('button', { name: 'Contact opslaan' }).click();
+	await expect(page.getByRole('alert')).toContainText('Gebruik hoogstens 200 tekens.');
+	await field.fill('Jan Jansen, 0123 98 76 54');
+	await page.getByRole('button', { name: 'Contact opslaan' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Het contact is opgeslagen.' })).toBeVisible();
+	await expectAccessible(page);
+	await page.context().clearCookies();
+	await page.goto(links['Lid van de raad'][1]);
+	await expect(page.getByText('Vragen? Neem contact op met: Jan Jansen, 0123 98 76 54')).toBeVisible();
 });
 
 test('a respondent answers by keyboard alone, one question at a time on a phone', async ({ page }) => {

@@ -11,6 +11,7 @@ export type AuditAction =
 	| 'logout'
 	| 'pilot-create'
 	| 'pilot-update'
+	| 'pilot-contact'
 	| 'pilot-open'
 	| 'pilot-close'
 	| 'pilot-delete'

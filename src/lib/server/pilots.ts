@@ -16,6 +16,14 @@ const optionalDay = z
 	.transform((s) => (s === '' ? null : s))
 	.pipe(z.iso.date({ message: 'Vul een geldige datum in.' }).nullable());
 
+/** Whom respondents can ask: optional, staff only; '' becomes null. */
+export const contactSchema = z
+	.string()
+	.trim()
+	.max(200, 'Gebruik hoogstens 200 tekens.')
+	.default('')
+	.transform((s) => (s === '' ? null : s));
+
 export const pilotFormSchema = z
 	.object({
 		municipality: z.string().trim().min(2, 'Vul de naam van de gemeente in (minstens 2 tekens).').max(100, 'Gebruik hoogstens 100 tekens.'),
@@ -39,12 +47,7 @@ export const pilotFormSchema = z
 		opensOn: optionalDay,
 		closesOn: optionalDay,
 		benchmarkConsent: z.boolean(),
-		contact: z
-			.string()
-			.trim()
-			.max(200, 'Gebruik hoogstens 200 tekens.')
-			.default('')
-			.transform((s) => (s === '' ? null : s))
+		contact: contactSchema
 	})
 	.refine((p) => !p.opensOn || !p.closesOn || p.opensOn <= p.closesOn, {
 		path: ['closesOn'],
@@ -113,6 +116,11 @@ export function updatePilot(db: Db, id: number, form: PilotForm): void {
 			.where(eq(pilots.id, id))
 			.run();
 	});
+}
+
+/** The contact can change at any time (someone goes on leave), unlike the rest of an opened pilot. */
+export function setPilotContact(db: Db, id: number, contact: string | null): void {
+	db.update(pilots).set({ contact }).where(eq(pilots.id, id)).run();
 }
 
 export function setPilotStatus(db: Db, id: number, status: Pilot['status']): void {

@@ -14,6 +14,7 @@ const actionLabels: Record<AuditAction, string> = {
 	logout: 'Uitgelogd',
 	'pilot-create': 'Pilot gemaakt',
 	'pilot-update': 'Pilot gewijzigd',
+	'pilot-contact': 'Contact voor deelnemers gewijzigd',
 	'pilot-open': 'Vragenlijst geopend',
 	'pilot-close': 'Vragenlijst gesloten',
 	'pilot-delete': 'Pilot verwijderd',

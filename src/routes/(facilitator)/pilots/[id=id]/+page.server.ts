@@ -1,12 +1,13 @@
 // A pilot's overview: its settings and the response per role for everyone who may see it; for
-// those who manage it also opening and closing, sharing with other accounts, and deleting it.
+// those who manage it also opening and closing, the contact for respondents, sharing with other
+// accounts, and deleting it.
 import { error, fail, redirect } from '@sveltejs/kit';
 import { listShares, managedPilot, ShareError, sharePilot, unsharePilot } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
 import type { SessionUser } from '$lib/server/auth';
 import { db } from '$lib/server/db';
 import type { Pilot } from '$lib/server/db/schema';
-import { acceptState, deletePilot, PilotError, responseCounts, setPilotStatus, type PilotWithScan } from '$lib/server/pilots';
+import { acceptState, contactSchema, deletePilot, PilotError, responseCounts, setPilotContact, setPilotStatus, type PilotWithScan } from '$lib/server/pilots';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -64,6 +65,17 @@ export const actions: Actions = {
 			return fail(400, { action: 'close' as const, error: 'Vink aan dat u de vragenlijst echt wilt sluiten.' });
 		}
 		return changeStatus(user, pilot, 'closed', 'close');
+	},
+
+	contact: async ({ locals, params, request }) => {
+		const { user, pilot } = pilotFor(locals.user, params.id);
+		const form = await request.formData();
+		const value = String(form.get('contact') ?? '').slice(0, 300);
+		const parsed = contactSchema.safeParse(value);
+		if (!parsed.success) return fail(400, { action: 'contact' as const, value, error: parsed.error.issues[0].message });
+		setPilotContact(db(), pilot.id, parsed.data);
+		audit(db(), user, 'pilot-contact', { pilotId: pilot.id });
+		return { action: 'contact' as const, done: true };
 	},
 
 	share: async ({ locals, params, request }) => {
