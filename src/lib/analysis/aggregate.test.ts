@@ -1,71 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allAnswerKeys, buildPages, type Answer, type Variant } from '$lib/scan/questionnaire';
 import { parseScanText } from '$lib/scan/parse';
-import { analysePilot, type AnalysisInput, type ItemResult, type PilotResults, type ResponseData } from './aggregate';
+import { buildPages, type Variant } from '$lib/scan/questionnaire';
+import { analysePilot, type AnalysisInput, type ItemResult, type PilotResults } from './aggregate';
+import { response, SCAN, type Raw } from './test-scan';
 
-// A tiny scan, small enough to compute every figure by hand. Three roles: raad and gemeente
-// predict each other, burger predicts raad. Short items: a-1, a-3, a-ladder, a-open, b-1.
-const SCAN = parseScanText(
-	'aggregate-test.yaml',
-	`
-id: analyse-test
-version: 1
-title: Analysetest
-roles:
-  - id: raad
-    label: Lid van de raad
-    choice: lid van de raad
-    mirrorTarget: gemeente
-    mirrorLabel: de gemeente
-  - id: gemeente
-    label: Gemeente
-    choice: medewerker van de gemeente
-    mirrorTarget: raad
-    mirrorLabel: de raad
-  - id: burger
-    label: Inwoner
-    choice: inwoner
-    mirrorTarget: raad
-    mirrorLabel: de raad
-comparison: [raad, gemeente]
-themes:
-  - id: thema-a
-    title: Thema A
-    items:
-      - { id: a-1, type: likert, text: Stelling A1., short: true, mirror: true }
-      - { id: a-2, type: likert, text: Stelling A2., mirror: true }
-      - { id: a-3, type: likert, text: Stelling A3., short: true }
-      - id: a-ladder
-        type: ladder
-        text: Hoe werken we samen?
-        short: true
-        steps: [informeren, raadplegen, adviseren, coproduceren, meebeslissen]
-      - { id: a-open, type: open, text: Wat wilt u nog kwijt?, short: true }
-  - id: thema-b
-    title: Thema B
-    items:
-      - { id: b-1, type: likert, text: Stelling B1., short: true }
-      - { id: b-2, type: likert, text: Stelling B2. }
-      - { id: b-3, type: likert, text: Stelling B3. }
-      - { id: b-open, type: open, text: Nog iets over B? }
-`
-);
-
-/** A number is a score, '?' is "weet niet", any other string is an open answer; absent = not answered. */
-type Raw = number | string;
-
-function response(role: string, raw: Record<string, Raw>): ResponseData {
-	const answers = new Map<string, Answer>();
-	for (const [key, v] of Object.entries(raw)) {
-		if (typeof v === 'number') answers.set(key, { kind: 'score', score: v as 1 | 2 | 3 | 4 | 5 });
-		else if (v === '?') answers.set(key, { kind: 'dontKnow' });
-		else answers.set(key, { kind: 'text', text: v });
-	}
-	return { role, answers };
-}
+// Hand-computed examples on the test scan (test-scan.ts); the properties over random pilots are
+// in aggregate.properties.test.ts.
 
 const respondentsOf = (role: string, list: Record<string, Raw>[]) => list.map((raw) => response(role, raw));
 
@@ -422,126 +364,6 @@ describe('analysePilot: open answers', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Properties over random pilots of the test scan.
-
-const ROLES = ['raad', 'gemeente', 'burger'];
-const KEYS = [...allAnswerKeys(SCAN)];
-
-const answersArb = fc
-	.tuple(
-		...KEYS.map(([, kind]) =>
-			kind === 'open'
-				? fc.option(fc.constantFrom('ja', 'nee', 'misschien', 'geen idee'), { nil: undefined })
-				: fc.option(fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant('?')), { nil: undefined })
-		)
-	)
-	.map((values) => {
-		const raw: Record<string, Raw> = {};
-		values.forEach((v, i) => {
-			if (v !== undefined) raw[KEYS[i][0]] = v;
-		});
-		return raw;
-	});
-
-const respondents = (role: string, min: number, max: number) =>
-	fc.array(answersArb, { minLength: min, maxLength: max }).map((list) => list.map((raw) => response(role, raw)));
-
-const pilotArb = fc.record({
-	k: fc.integer({ min: 3, max: 6 }),
-	responses: fc.tuple(respondents('raad', 0, 9), respondents('gemeente', 0, 9), respondents('burger', 0, 9)).map((groups) => groups.flat()),
-	variant: fc.constantFrom<Variant>('full', 'short'),
-	mirror: fc.boolean(),
-	seed: fc.integer({ min: 0, max: 2 ** 31 - 1 })
-});
-
-const inputOf = (p: { k: number; responses: ResponseData[]; variant: Variant; mirror: boolean; seed: number }, roles = ROLES): AnalysisInput => ({
-	scan: SCAN,
-	variant: p.variant,
-	mirror: p.mirror,
-	roles,
-	minGroupSize: p.k,
-	responses: p.responses,
-	shuffleSeed: p.seed
-});
-
-describe('analysePilot: properties', () => {
-	it("keeps Cliff's delta within [-1, 1] and flips its sign when the role order is swapped", () => {
-		fc.assert(
-			fc.property(pilotArb, (p) => {
-				const forward = analysePilot(inputOf(p));
-				const backward = analysePilot(inputOf(p, [...ROLES].reverse()));
-				const items = forward.themes.flatMap((t) => t.items);
-				const itemsBack = backward.themes.flatMap((t) => t.items);
-				expect(itemsBack.map((i) => i.id)).toEqual(items.map((i) => i.id));
-				items.forEach((i, index) => {
-					const back = itemsBack[index];
-					expect(back.comparisons).toHaveLength(i.comparisons.length);
-					for (const c of i.comparisons) {
-						expect(c.delta).toBeGreaterThanOrEqual(-1);
-						expect(c.delta).toBeLessThanOrEqual(1);
-						const swapped = back.comparisons.find((x) => x.a === c.b && x.b === c.a);
-						expect(swapped, `${i.id}: ${c.b} vs ${c.a}`).toBeDefined();
-						expect(swapped!.delta).toBeCloseTo(-c.delta, 12);
-						expect(swapped!.gap).toBeCloseTo(-c.gap, 12);
-						expect(swapped!.label).toBe(c.label);
-					}
-				});
-			})
-		);
-	});
-
-	it('reveals nothing of a role below k: other answers of that role give the same output', () => {
-		const arb = fc.integer({ min: 3, max: 6 }).chain((k) =>
-			fc.record({
-				k: fc.constant(k),
-				hidden: fc.constantFrom(...ROLES),
-				pair: fc.integer({ min: 0, max: k - 1 }).chain((count) => fc.tuple(fc.array(answersArb, { minLength: count, maxLength: count }), fc.array(answersArb, { minLength: count, maxLength: count }))),
-				others: fc.array(fc.tuple(fc.constantFrom(...ROLES), answersArb), { maxLength: 24 }),
-				variant: fc.constantFrom<Variant>('full', 'short'),
-				mirror: fc.boolean(),
-				seed: fc.integer({ min: 0, max: 2 ** 31 - 1 })
-			})
-		);
-		fc.assert(
-			fc.property(arb, ({ k, hidden, pair, others, variant, mirror, seed }) => {
-				const base = others.filter(([role]) => role !== hidden).map(([role, raw]) => response(role, raw));
-				// The hidden role's responses sit between the others, at the same places in both runs.
-				const withHidden = (answers: Record<string, Raw>[]) => {
-					const list = [...base];
-					answers.forEach((raw, i) => list.splice(Math.min(list.length, i * 2), 0, response(hidden, raw)));
-					return list;
-				};
-				const one = analysePilot(inputOf({ k, responses: withHidden(pair[0]), variant, mirror, seed }));
-				const two = analysePilot(inputOf({ k, responses: withHidden(pair[1]), variant, mirror, seed }));
-				expect(one.roles.find((r) => r.role === hidden)).toMatchObject({ suppressed: true, respondents: null });
-				expect(JSON.stringify(two)).toBe(JSON.stringify(one));
-			})
-		);
-	});
-
-	it('accounts for every respondent of a visible role: n + dontKnow + missing = respondents', () => {
-		fc.assert(
-			fc.property(pilotArb, (p) => {
-				const r = analysePilot(inputOf(p));
-				for (const role of r.roles) {
-					const count = p.responses.filter((x) => x.role === role.role).length;
-					expect(role.suppressed).toBe(count < p.k);
-					for (const i of r.themes.flatMap((t) => t.items)) {
-						const s = i.byRole[role.role];
-						if (role.suppressed) {
-							expect(s).toBeNull();
-							continue;
-						}
-						expect(role.respondents).toBe(count);
-						expect(s!.n + s!.dontKnow + s!.missing).toBe(count);
-						expect(s!.missing).toBeGreaterThanOrEqual(0);
-						expect(s!.counts.reduce((a, b) => a + b, 0)).toBe(s!.n);
-					}
-				}
-			})
-		);
-	});
-});
 
 describe('analysePilot: open answers and the order of submission', () => {
 	it('gives the same order for the same answers, whatever order they were submitted in', () => {

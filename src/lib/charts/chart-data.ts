@@ -30,7 +30,6 @@ export type MirrorRow = {
 	state: 'shown' | 'suppressed' | 'empty';
 	predicted: number | null;
 	actual: number | null;
-	difference: number | null;
 };
 export type MirrorGroup = { itemId: string; number: number; text: string; rows: MirrorRow[] };
 export type MirrorSpec = Base & { kind: 'mirror'; groups: MirrorGroup[] };
@@ -188,8 +187,7 @@ export function mirrorChart(results: PilotResults, theme: ThemeResult, scan: Sca
 						targetIndex: roleIndex(results, target),
 						state,
 						predicted: state === 'shown' ? found!.predicted : null,
-						actual: state === 'shown' ? found!.actual : null,
-						difference: state === 'shown' ? found!.difference : null
+						actual: state === 'shown' ? found!.actual : null
 					}
 				];
 			})

@@ -35,5 +35,8 @@ export function formatMirror(predicted: number, actual: number): string {
 /** Cliff's delta in words (Romano 2006 bands), in plain Dutch. */
 export const deltaLabels = { negligible: 'heel klein', small: 'klein', medium: 'middelgroot', large: 'groot' } as const;
 
+/** "1 antwoord", "12 antwoorden". */
+export const answerCount = (n: number) => `${n} ${n === 1 ? 'antwoord' : 'antwoorden'}`;
+
 /** What a suppressed figure says: never a number, never confused with "no data". */
 export const SUPPRESSED = 'te weinig antwoorden';

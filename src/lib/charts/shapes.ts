@@ -54,9 +54,13 @@ export type HeatMeasure = 'gemiddelde' | 'eens';
  * Heatmap colours: one hue from light to dark (d3's Blues), so the order survives greyscale print;
  * the text in a cell is white or black, whichever contrasts more (at least 4.5:1 everywhere).
  */
+const heatScales: Record<HeatMeasure, (v: number) => string> = {
+	gemiddelde: scaleSequential((t: number) => interpolateBlues(0.08 + 0.84 * t)).domain([1, 5]),
+	eens: scaleSequential((t: number) => interpolateBlues(0.08 + 0.84 * t)).domain([0, 1])
+};
+
 export function heatColour(measure: HeatMeasure, value: number): { fill: string; ink: string } {
-	const scale = scaleSequential((t: number) => interpolateBlues(0.08 + 0.84 * t)).domain(measure === 'gemiddelde' ? [1, 5] : [0, 1]);
-	const fill = color(scale(value))!.formatHex();
+	const fill = color(heatScales[measure](value))!.formatHex();
 	return { fill, ink: contrast(fill, '#ffffff') >= contrast(fill, '#000000') ? '#ffffff' : '#000000' };
 }
 
@@ -78,9 +82,12 @@ export function contrast(a: string, b: string): number {
 	return (x + 0.05) / (y + 0.05);
 }
 
-/** A generous estimate of the width of a text in SVG units: labels must never overlap. */
+/**
+ * A generous estimate of the width of a text in SVG units (measured against DejaVu Sans, the
+ * widest of the chart fonts): labels must never overlap or run off the chart.
+ */
 export function textWidth(text: string, size: number, bold = false): number {
-	return text.length * size * (bold ? 0.62 : 0.58);
+	return text.length * size * (bold ? 0.68 : 0.6);
 }
 
 /** A text broken on spaces into lines that fit `width` at font size `size`. */

@@ -25,6 +25,8 @@ export type QuestionnaireOptions = { variant: Variant; mirror: boolean; role: st
 
 export const mirrorKey = (itemId: string) => `${itemId}.spiegel`;
 export const ladderKeys = (itemId: string) => ({ now: `${itemId}.nu`, desired: `${itemId}.gewenst` });
+/** The element id of a question on the page (a dot is not welcome in a URL fragment): "doel-1.spiegel" → "v-doel-1-spiegel". */
+export const questionAnchor = (key: string) => `v-${key.replace(/\./g, '-')}`;
 
 export function findRole(scan: ScanDefinition, roleId: string): ScanRole | undefined {
 	return scan.roles.find((r) => r.id === roleId);

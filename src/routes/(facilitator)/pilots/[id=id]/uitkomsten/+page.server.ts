@@ -1,7 +1,7 @@
 // The results overview: theme scores per role (dumbbell and spinnenweb), the response per role, links to each theme, a
 // heatmap of all statements, and the caveat that this is a snapshot for conversation. Figures of
 // roles below the minimum group size never get here.
-import { chartDownload, heatmapChart, radarChart, themeScoresChart, type ThemeOrder } from '$lib/charts/chart-data';
+import { chartDownload, heatmapChart, mainComparison, radarChart, themeScoresChart, type ThemeOrder } from '$lib/charts/chart-data';
 import type { HeatMeasure } from '$lib/charts/shapes';
 import { db } from '$lib/server/db';
 import { pilotResults } from '$lib/server/results';
@@ -16,8 +16,24 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 	const scores = themeScoresChart(results, order);
 	const heatmap = heatmapChart(results, measure);
 	const radar = radarChart(results);
+	// The largest differences between the main two roles over all statements, by Cliff's delta
+	// (none when either role is below k: then there are no comparisons).
+	const biggest = results.themes
+		.flatMap((t) => t.items.map((item) => ({ theme: { id: t.id, title: t.title }, item, comparison: mainComparison(results, item) })))
+		.filter((x) => x.comparison !== null)
+		.sort((p, q) => Math.abs(q.comparison!.delta) - Math.abs(p.comparison!.delta))
+		.slice(0, 5)
+		.map(({ theme, item, comparison }) => ({
+			theme,
+			item: { id: item.id, number: item.number, text: item.text },
+			means: [item.byRole[a]?.mean ?? null, item.byRole[b]?.mean ?? null],
+			comparison: comparison!
+		}));
+	// The charts carry the figures; the page itself needs only who took part.
 	return {
-		results,
+		roles: results.roles,
+		minGroupSize: results.minGroupSize,
+		biggest,
 		order,
 		measure,
 		scores: { chart: scores, download: chartDownload(pilot, scores) },

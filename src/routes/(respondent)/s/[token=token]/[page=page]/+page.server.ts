@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { questionAnchor } from '$lib/scan/questionnaire';
 import { db } from '$lib/server/db';
 import { parseAnswers, rawValues } from '$lib/server/respondent';
 import { getOrStartResponse, loadAnswers, ResponseLockedError, saveAnswers } from '$lib/server/responses';
@@ -51,7 +52,7 @@ export const actions: Actions = {
 			if (page.index === 1) redirect(303, `/s/${params.token}`);
 			// Back into the previous theme at its last question, where the respondent came from.
 			const last = link.pages[page.index - 2].questions.at(-1);
-			redirect(303, `/s/${params.token}/${page.index - 1}${last ? `#v-${last.key.replace(/\./g, '-')}` : ''}`);
+			redirect(303, `/s/${params.token}/${page.index - 1}${last ? `#${questionAnchor(last.key)}` : ''}`);
 		}
 		if (direction === 'controle' || page.index === link.pages.length) redirect(303, `/s/${params.token}/controle`);
 		redirect(303, `/s/${params.token}/${page.index + 1}`);
