@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { findBrowser } from './scripts/browser';
 
 const PORT = 4173;
 // The tests run against the production build on a fresh database with the demo pilot loaded.
@@ -8,12 +9,15 @@ const server = [
 	'node scripts/serve.js'
 ].join(' && ');
 
+// `npm test` finds or installs a browser first (scripts/browser.ts); run alone, say what to do.
+const browser = findBrowser();
+if (!browser) throw new Error('No Chromium for the browser tests: run `npm run browser` (finds or installs one), or set CHROMIUM_PATH.');
+
 const chromium = {
 	...devices['Desktop Chrome'],
 	channel: undefined,
 	launchOptions: {
-		// Debian's Chromium; Playwright's own browser download is not possible here.
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: browser.path,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 	}
 };
@@ -28,8 +32,11 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: { baseURL: `http://localhost:${PORT}`, trace: 'retain-on-failure', locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' },
 	projects: [
-		{ name: 'chromium', use: chromium, grepInvert: /@nojs/ },
-		{ name: 'chromium-zonder-js', use: { ...chromium, javaScriptEnabled: false }, grep: /@nojs/ }
+		// The durability run starts a server of its own and loads it hard: it runs first and alone,
+		// so the browser tests never share the two cores with it.
+		{ name: 'durability', testMatch: /durability\.spec\.ts/ },
+		{ name: 'chromium', use: chromium, grepInvert: /@nojs/, testIgnore: /durability\.spec\.ts/, dependencies: ['durability'] },
+		{ name: 'chromium-zonder-js', use: { ...chromium, javaScriptEnabled: false }, grep: /@nojs/, dependencies: ['durability'] }
 	],
 	webServer: {
 		command: server,
