@@ -1,8 +1,15 @@
 // Starts the built server with the defaults the README promises: port 3000 and, unless ORIGIN is
 // set (required behind a proxy or on https), http://localhost:<port> as the site's own origin.
+import { SECURITY_HEADERS } from '../src/lib/server/security-headers.js';
+
 process.env.PORT ||= '3000';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
 // CSV imports may be up to 5 MB (adapter-node's own default is 512 kB).
 process.env.BODY_SIZE_LIMIT ||= '6M';
-await import('../build/index.js');
+const { server } = await import('../build/index.js');
+// Static files are served before SvelteKit's hooks run: give every answer the security headers
+// first; SvelteKit's own headers (a page's CSP, no-referrer on links) replace them where set.
+server.server.prependListener('request', (_req, res) => {
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+});
 console.log(`Quickscan draait op ${process.env.ORIGIN}`);

@@ -4,8 +4,10 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
-import { log, redactPath } from '$lib/server/log';
-import { hasSecretInUrl, originAllowed } from '$lib/server/csrf';
+import { log } from '$lib/server/log';
+import { originAllowed } from '$lib/server/csrf';
+import { hasSecretInUrl, redactPath } from '$lib/server/secret-paths';
+import { SECURITY_HEADERS } from '$lib/server/security-headers';
 import { safeClientAddress, unknownLinkLimiter } from '$lib/server/rate-limit';
 import { startUp } from '$lib/server/startup';
 import { ScanFileError } from '$lib/scan/parse';
@@ -22,44 +24,46 @@ export const init: ServerInit = async () => {
 	}
 };
 
+/** A plain-text answer of the hook itself, with the same headers as every page. */
+function plain(status: number, text: string, headers: Record<string, string> = {}): Response {
+	return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
+}
+
+/** The security headers every answer gets; a page's own (e.g. its CSP) are kept. */
+function secure(response: Response, isLink: boolean, signedIn: boolean): Response {
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);
+	// A URL that holds a token must never reach another site, not even in a referrer.
+	if (isLink) response.headers.set('Referrer-Policy', 'no-referrer');
+	if (isLink || signedIn) response.headers.set('Cache-Control', 'no-store');
+	return response;
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = token ? validateSession(db(), token, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }) : null;
 	if (token && !event.locals.user) event.cookies.delete(SESSION_COOKIE, { path: '/' });
-
-	// SvelteKit answers a post to the reserved action name "?/default" with a 500; it is bad input.
-	if (event.request.method === 'POST' && /^\?\/default(&|$)/.test(event.url.search)) {
-		return new Response('Ongeldig verzoek.', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-	}
-	if (!originAllowed(event.request, event.url)) {
-		return new Response('Dit formulier komt van een andere website en is geweigerd.', {
-			status: 403,
-			headers: { 'Content-Type': 'text/plain; charset=utf-8' }
-		});
-	}
-
-	// Links with a secret in the URL: a client that keeps trying unknown ones is slowed down.
 	const isLink = hasSecretInUrl(event.url.pathname);
-	const client = isLink ? safeClientAddress(event) : '';
-	if (isLink) {
-		const limit = unknownLinkLimiter.blocked(client);
-		if (!limit.allowed) {
-			return new Response('Te veel pogingen met onbekende links. Probeer het over een kwartier opnieuw.', {
-				status: 429,
-				headers: { 'Retry-After': String(limit.retryAfterSeconds), 'Content-Type': 'text/plain; charset=utf-8' }
-			});
+
+	let response: Response;
+	if (event.request.method === 'POST' && /^\?\/default(&|$)/.test(event.url.search)) {
+		// SvelteKit answers a post to the reserved action name "?/default" with a 500; it is bad input.
+		response = plain(400, 'Ongeldig verzoek.');
+	} else if (!originAllowed(event.request, event.url)) {
+		response = plain(403, 'Dit formulier komt van een andere website en is geweigerd.');
+	} else {
+		response = await resolve(event);
+		// Someone trying unknown links gets "too many" instead of "unknown" after a while. Only
+		// unknown links count and only they are refused: a valid link or an autosave never is,
+		// whoever shares the client's address (an office, a library, a proxy).
+		if (isLink && response.status === 404) {
+			const limit = unknownLinkLimiter.hit(safeClientAddress(event));
+			if (!limit.allowed) {
+				response = plain(429, 'Te veel pogingen met onbekende links. Probeer het over een kwartier opnieuw.', { 'Retry-After': String(limit.retryAfterSeconds) });
+			}
 		}
 	}
-
-	const response = await resolve(event);
-	if (isLink && (response.status === 404 || response.status === 410)) unknownLinkLimiter.hit(client);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	// A URL that holds a token must never reach another site, not even in a referrer.
-	response.headers.set('Referrer-Policy', isLink ? 'no-referrer' : 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-	if (isLink || event.locals.user) response.headers.set('Cache-Control', 'no-store');
+	secure(response, isLink, !!event.locals.user);
 	log.info('request', {
 		method: event.request.method,
 		path: redactPath(event.url.pathname),

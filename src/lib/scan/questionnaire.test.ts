@@ -195,6 +195,13 @@ describe('buildResponseSchema', () => {
 		expect(tooLong.error?.issues[0].message).toBe(`Uw antwoord is te lang: maximaal ${openMax} tekens.`);
 	});
 
+	it('open answers keep newlines and tabs and lose NUL and every other control character', () => {
+		expect(schema.parse({ [openItem.id]: 'Eerst\r\nDan\u0000 nu\tdit\u001b[31m rood\u0085\u007f.' })).toEqual({
+			[openItem.id]: { kind: 'text', text: 'Eerst\nDan nu\tdit[31m rood.' }
+		});
+		expect(schema.parse({ [openItem.id]: '\u0000\u0001\r' })).toEqual({ [openItem.id]: null });
+	});
+
 	it("uses each open item's own maxLength", () => {
 		const item = minimal.themes[0].items.find((i) => i.id === 'a-open');
 		expect(item?.type === 'open' && item.maxLength).toBe(50);

@@ -101,6 +101,14 @@ const scoreOrDontKnow = z.union([
 ]);
 
 /**
+ * Open answers keep their newlines and tabs, and lose every other control character (NUL, a
+ * carriage return, escape codes): they would only break exports and the programs that read them.
+ */
+export function withoutControlCharacters(text: string): string {
+	return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
+}
+
+/**
  * The schema of one raw answer value ('1'..'5', 'weet_niet' or text) for a question kind.
  * An empty value means "no answer" and parses to null, so clearing an answer is possible.
  */
@@ -109,7 +117,10 @@ export function answerValueSchema(kind: Question['kind'], maxLength = 1000) {
 		return z
 			.string()
 			.max(maxLength, `Uw antwoord is te lang: maximaal ${maxLength} tekens.`)
-			.transform((s): Answer | null => (s.trim() === '' ? null : { kind: 'text', text: s.trim() }));
+			.transform((s): Answer | null => {
+				const text = withoutControlCharacters(s).trim();
+				return text === '' ? null : { kind: 'text', text };
+			});
 	}
 	return z
 		.string()

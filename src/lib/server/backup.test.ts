@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDatabase, BackupError, restoreDatabase } from './backup';
 import type { Db } from './db';
+import { openDatabase } from './db/client';
 import { createPersonalLinks, resolveToken } from './invitations';
 import { createPilot, setPilotStatus } from './pilots';
 import { getOrStartResponse, saveAnswers } from './responses';
@@ -113,6 +114,26 @@ describe('backup and restore', () => {
 		expect(files(dir)).toEqual(['backups', 'test.db', 'test.db.voor-herstel-20300102-030405']);
 		// The backup itself is not changed by restoring from it.
 		expect(snapshot(dest)).toEqual(atBackup);
+	});
+
+	it('creates the database, its WAL and every backup readable by the server only (0600)', async () => {
+		const mode = (f: string) => fs.statSync(f).mode & 0o777;
+		seed();
+		expect(mode(file)).toBe(0o600);
+		expect(mode(`${file}-wal`)).toBe(0o600);
+		expect(mode(`${file}-shm`)).toBe(0o600);
+		const dest = path.join(dir, 'backups', 'kopie.db');
+		await backupDatabase(file, dest);
+		expect(mode(dest)).toBe(0o600);
+		// An existing database made world-readable by hand is made private again when opened.
+		const other = path.join(dir, 'oud.db');
+		fs.copyFileSync(dest, other);
+		fs.chmodSync(other, 0o644);
+		openDatabase(other, path.resolve('drizzle')).$client.close();
+		expect(mode(other)).toBe(0o600);
+		db.$client.close();
+		restoreDatabase(dest, file, new Date(2030, 0, 2, 3, 4, 5));
+		expect(mode(file)).toBe(0o600);
 	});
 
 	it('makes a consistent copy while another connection keeps committing', async () => {

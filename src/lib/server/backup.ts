@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile } from './private-file';
 
 /** A failure with a message for the person at the console, in Dutch and in English. */
 export class BackupError extends Error {
@@ -48,6 +49,8 @@ export async function backupDatabase(source: string, dest: string): Promise<Back
 	const tmp = path.join(dir, `.${path.basename(dest)}.tmp-${process.pid}`);
 	let src: Database.Database | undefined;
 	try {
+		// Created private before any page is copied in: a backup holds every answer.
+		ensurePrivateFile(tmp);
 		src = new Database(source, { fileMustExist: true, timeout: 5000 });
 		// All pages in one step: each step is one read transaction, and a write by the server
 		// between steps would make SQLite start the copy over.
@@ -93,6 +96,7 @@ export function restoreDatabase(backupFile: string, target: string, now = new Da
 	const staging = path.join(dir, `.${path.basename(target)}.herstel-${process.pid}`);
 	try {
 		fs.copyFileSync(backupFile, staging);
+		ensurePrivateFile(staging);
 		checkRestorable(staging, backupFile);
 		syncFile(staging);
 		const previous = fs.existsSync(target) ? `${target}.voor-herstel-${timestamp(now)}` : null;

@@ -1,4 +1,6 @@
 // Refuses form posts from other sites (cross-site request forgery).
+import { hasSecretInUrl } from './secret-paths';
+
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
 /**
@@ -14,9 +16,4 @@ export function originAllowed(request: Request, url: URL): boolean {
 	const origin = request.headers.get('origin');
 	if (origin === url.origin) return true;
 	return origin === 'null' && hasSecretInUrl(url.pathname);
-}
-
-/** Pages whose URL is itself the secret: respondent links and password reset links. */
-export function hasSecretInUrl(pathname: string): boolean {
-	return pathname.startsWith('/s/') || pathname.startsWith('/wachtwoord/');
 }

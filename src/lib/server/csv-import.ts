@@ -13,7 +13,18 @@ import { insertCompletedResponse } from './responses';
 
 export const IMPORT_COLUMNS = ['response', 'role', 'item', 'value'] as const;
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * Forms per file. Far more than one pilot's paper forms, and small enough that storing them all
+ * in one transaction (all or nothing) holds up other requests for well under a second.
+ */
+export const MAX_IMPORT_FORMS = 1000;
 const MAX_ERRORS_SHOWN = 20;
+/** Rows checked between two turns of the event loop, so autosaves go on during a big import. */
+const ROWS_PER_TURN = 2000;
+/** Hashes per `IN (…)` query: SQLite allows at most 32,766 values in one statement. */
+const CODES_PER_QUERY = 500;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export type ImportResult = { ok: true; responses: number; answers: number } | { ok: false; errors: string[] };
 
@@ -24,6 +35,14 @@ function questionsByRole(pilot: PilotWithScan): Map<string, Map<string, Question
 		byRole.set(role, new Map(allQuestions(pages).map((q) => [q.key, q])));
 	}
 	return byRole;
+}
+
+/** One value schema per question, built once per import rather than once per row. */
+function valueSchemas(questions: Map<string, Map<string, Question>>) {
+	const schemas = new Map<Question, ReturnType<typeof answerValueSchema>>();
+	for (const byKey of questions.values())
+		for (const q of byKey.values()) schemas.set(q, answerValueSchema(q.kind, q.kind === 'open' ? q.item.maxLength : undefined));
+	return schemas;
 }
 
 /**
@@ -43,8 +62,14 @@ function decode(bytes: Uint8Array): string | null {
 	}
 }
 
-/** Checks a file against the pilot's questions; returns the responses to store or the errors. */
-export function validateImport(pilot: PilotWithScan, bytes: Uint8Array): { errors: string[]; responses: Map<string, { role: string; answers: [string, Answer][] }> } {
+/**
+ * Checks a file against the pilot's questions; returns the responses to store or the errors. Works
+ * through the rows in turns, so the server goes on answering while a large file is checked.
+ */
+export async function validateImport(
+	pilot: PilotWithScan,
+	bytes: Uint8Array
+): Promise<{ errors: string[]; responses: Map<string, { role: string; answers: [string, Answer][] }> }> {
 	const responses = new Map<string, { role: string; answers: [string, Answer][]; seen: Set<string> }>();
 	const fail = (errors: string[]) => ({ errors, responses: new Map() });
 	if (bytes.byteLength === 0) return fail(['Het bestand is leeg.']);
@@ -74,9 +99,11 @@ export function validateImport(pilot: PilotWithScan, bytes: Uint8Array): { error
 	if (records.length === 1) return fail(['Het bestand bevat alleen kolomnamen en geen antwoorden.']);
 
 	const questions = questionsByRole(pilot);
+	const schemas = valueSchemas(questions);
 	const errors: string[] = [];
 	let r = 1;
 	for (; r < records.length && errors.length < MAX_ERRORS_SHOWN; r++) {
+		if (r % ROWS_PER_TURN === 0) await nextTurn();
 		const row = records[r];
 		const rowNo = r + 1;
 		if (row.length > header.length) {
@@ -107,14 +134,19 @@ export function validateImport(pilot: PilotWithScan, bytes: Uint8Array): { error
 			errors.push(`Rij ${rowNo}, kolom "item": "${key}" is geen vraag van deze pilot voor de rol ${role}.`);
 			continue;
 		}
-		const parsed = answerValueSchema(question.kind, question.kind === 'open' ? question.item.maxLength : undefined).safeParse(raw);
+		const parsed = schemas.get(question)!.safeParse(raw);
 		if (!parsed.success) {
 			const hint = question.kind === 'open' ? parsed.error.issues[0].message : 'Gebruik 1 tot en met 5, weet_niet, of laat de cel leeg.';
 			errors.push(`Rij ${rowNo}, kolom "value": "${raw.slice(0, 40)}" is geen geldig antwoord op ${key}. ${hint}`);
 			continue;
 		}
 		let response = responses.get(id);
-		if (!response) responses.set(id, (response = { role, answers: [], seen: new Set() }));
+		if (!response) {
+			if (responses.size >= MAX_IMPORT_FORMS) {
+				return fail([`Het bestand bevat meer dan ${MAX_IMPORT_FORMS} formulieren. Splits het in bestanden van hoogstens ${MAX_IMPORT_FORMS} formulieren en importeer ze één voor één.`]);
+			}
+			responses.set(id, (response = { role, answers: [], seen: new Set() }));
+		}
 		if (response.role !== role) {
 			errors.push(`Rij ${rowNo}, kolom "role": formulier "${id}" heeft eerder de rol ${response.role}; één formulier hoort bij één rol.`);
 			continue;
@@ -137,44 +169,51 @@ export function validateImport(pilot: PilotWithScan, bytes: Uint8Array): { error
  * All or nothing: every response of the file is stored in one transaction, or none is. The same
  * file twice is refused: its answers would otherwise count double.
  */
-export function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8Array, today = dayOf()): ImportResult {
-	const fileHash = crypto.createHash('sha256').update(bytes).digest('hex');
-	const earlier = db
-		.select()
-		.from(imports)
-		.where(and(eq(imports.pilotId, pilot.id), eq(imports.fileHash, fileHash)))
-		.get();
-	if (earlier) {
-		return {
-			ok: false,
-			errors: [`Dit bestand is op ${formatDay(earlier.importedOn)} al geïmporteerd (${earlier.responses} vragenlijsten). Nog een keer importeren zou de antwoorden dubbel tellen.`]
-		};
-	}
-	const { errors, responses } = validateImport(pilot, bytes);
+export async function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8Array, today = dayOf()): Promise<ImportResult> {
+	const { errors, responses } = await validateImport(pilot, bytes);
 	if (errors.length) return { ok: false, errors };
+	const fileHash = crypto.createHash('sha256').update(bytes).digest('hex');
 	const codeHash = (code: string) => crypto.createHash('sha256').update(`${pilot.id}:${code}`).digest('hex');
-	const seen = db
-		.select({ codeHash: importedForms.codeHash })
-		.from(importedForms)
-		.where(and(eq(importedForms.pilotId, pilot.id), inArray(importedForms.codeHash, [...responses.keys()].map(codeHash))))
-		.all();
-	if (seen.length) {
-		const again = [...responses.keys()].filter((code) => seen.some((s) => s.codeHash === codeHash(code)));
-		return {
-			ok: false,
-			errors: [`Deze formulieren zijn al eerder geïmporteerd: ${again.slice(0, 10).join(', ')}${again.length > 10 ? ' …' : ''}. Haal ze uit het bestand, anders tellen ze dubbel.`]
-		};
-	}
-	let answerCount = 0;
-	db.transaction((tx) => {
+	const hashes = new Map([...responses.keys()].map((code) => [codeHash(code), code]));
+	// Checked and stored in one synchronous transaction: two uploads of the same file at the same
+	// moment cannot both pass the check.
+	return db.transaction((tx): ImportResult => {
+		const earlier = tx
+			.select()
+			.from(imports)
+			.where(and(eq(imports.pilotId, pilot.id), eq(imports.fileHash, fileHash)))
+			.get();
+		if (earlier) {
+			return {
+				ok: false,
+				errors: [`Dit bestand is op ${formatDay(earlier.importedOn)} al geïmporteerd (${earlier.responses} vragenlijsten). Nog een keer importeren zou de antwoorden dubbel tellen.`]
+			};
+		}
+		const all = [...hashes.keys()];
+		const again: string[] = [];
+		for (let i = 0; i < all.length; i += CODES_PER_QUERY) {
+			const rows = tx
+				.select({ codeHash: importedForms.codeHash })
+				.from(importedForms)
+				.where(and(eq(importedForms.pilotId, pilot.id), inArray(importedForms.codeHash, all.slice(i, i + CODES_PER_QUERY))))
+				.all();
+			for (const row of rows) again.push(hashes.get(row.codeHash)!);
+		}
+		if (again.length) {
+			return {
+				ok: false,
+				errors: [`Deze formulieren zijn al eerder geïmporteerd: ${again.slice(0, 10).join(', ')}${again.length > 10 ? ' …' : ''}. Haal ze uit het bestand, anders tellen ze dubbel.`]
+			};
+		}
+		let answerCount = 0;
 		const importId = tx.insert(imports).values({ pilotId: pilot.id, fileHash, responses: responses.size, importedOn: today }).returning({ id: imports.id }).get().id;
-		for (const code of responses.keys()) tx.insert(importedForms).values({ importId, pilotId: pilot.id, codeHash: codeHash(code) }).run();
+		for (const hash of all) tx.insert(importedForms).values({ importId, pilotId: pilot.id, codeHash: hash }).run();
 		for (const response of responses.values()) {
 			insertCompletedResponse(tx as unknown as Db, { pilotId: pilot.id, role: response.role, source: 'import', answers: response.answers });
 			answerCount += response.answers.length;
 		}
+		return { ok: true, responses: responses.size, answers: answerCount };
 	});
-	return { ok: true, responses: responses.size, answers: answerCount };
 }
 
 /** A template with every question of the pilot for one example respondent per role. */

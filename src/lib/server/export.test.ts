@@ -296,13 +296,13 @@ describe('formula injection', () => {
 		expect(restoreNeutralisedCell("'-2")).toBe('-2');
 	});
 
-	it('the import takes a quoted open answer back without the quote', () => {
+	it('the import takes a quoted open answer back without the quote', async () => {
 		const fresh = getPilot(db, createPilot(db, testPilotForm(), null))!;
 		const csv = "response,role,item,value\n1,raad,doel-open,'-2 keer per jaar\n1,raad,agenda-open,'=1+1\n1,raad,invloed-open,'t Is goed\n1,raad,doel-1,'3\n";
-		const result = importResponses(db, fresh, new TextEncoder().encode(csv));
+		const result = await importResponses(db, fresh, new TextEncoder().encode(csv));
 		// "'3" is not ours (a number is never quoted) and no valid score: the file is refused.
 		expect(result.ok).toBe(false);
-		const ok = importResponses(db, fresh, new TextEncoder().encode(csv.replace("doel-1,'3", 'doel-1,3')));
+		const ok = await importResponses(db, fresh, new TextEncoder().encode(csv.replace("doel-1,'3", 'doel-1,3')));
 		expect(ok).toEqual({ ok: true, responses: 1, answers: 4 });
 		const id = (db.$client.prepare('SELECT id FROM responses WHERE pilot_id = ?').get(fresh.id) as { id: number }).id;
 		const answers = loadAnswers(db, id);
@@ -344,7 +344,7 @@ describe('raw answers', () => {
 	it('round-trip: importing the file into an empty pilot of the same scan gives the same answers', async () => {
 		const file = await buildExport('antwoorden.csv', pilot, pilotResults(db, pilot), loadRawResponses(db, pilot.id));
 		const fresh = getPilot(db, createPilot(db, testPilotForm({ roles: ROLES }), null))!;
-		const result = importResponses(db, fresh, new TextEncoder().encode(text(file.body)));
+		const result = await importResponses(db, fresh, new TextEncoder().encode(text(file.body)));
 		expect(result).toMatchObject({ ok: true, responses: SIZES.raad + SIZES.gemeente });
 		const original = contents(pilot.id);
 		const imported = contents(fresh.id);

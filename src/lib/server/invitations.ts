@@ -1,6 +1,6 @@
 // Respondent links: personal links per role, group links that hand out personal ones, revoking,
 // and finding the pilot and response behind a token.
-import { and, asc, eq, isNull, max } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, max } from 'drizzle-orm';
 import type { Db } from './db';
 import { invitations, pilots, responses, type Invitation, type Pilot } from './db/schema';
 import { deriveLinkToken, hashToken, newLinkToken, type LinkSecret } from './tokens';
@@ -8,11 +8,32 @@ import { deriveLinkToken, hashToken, newLinkToken, type LinkSecret } from './tok
 export const MAX_LINKS_PER_BATCH = 500;
 
 /**
+ * How many people one group link lets in: enough for a council and its staff, not enough to stuff
+ * the results or push a role over the minimum group size unnoticed. The facilitator sets it per link.
+ */
+export const GROUP_LINK_DEFAULT_USES = 50;
+export const GROUP_LINK_MAX_USES = 500;
+
+/**
  * A link as the facilitator sees it. `token` is null when the link may not or cannot be shown
  * again: once its respondent has started (whoever holds the link can read the answers so far),
  * or when the server's key changed since it was made (a re-derived link would not work).
  */
 export type IssuedLink = { id: number; number: number; role: string | null; kind: Invitation['kind']; token: string | null; revoked: boolean };
+
+/** The cap of a group link; links made before caps existed get the default. */
+export const maxUsesOf = (link: Pick<Invitation, 'maxUses'>) => link.maxUses ?? GROUP_LINK_DEFAULT_USES;
+
+/** How many personal links each group link of a pilot has handed out. */
+function usesByGroup(db: Db, pilotId: number): Map<number, number> {
+	const rows = db
+		.select({ parentId: invitations.parentId, n: count() })
+		.from(invitations)
+		.where(eq(invitations.pilotId, pilotId))
+		.groupBy(invitations.parentId)
+		.all();
+	return new Map(rows.filter((r) => r.parentId !== null).map((r) => [r.parentId!, r.n]));
+}
 
 function nextNumber(db: Db, pilotId: number): number {
 	const row = db.select({ n: max(invitations.number) }).from(invitations).where(eq(invitations.pilotId, pilotId)).get();
@@ -37,8 +58,18 @@ export function createPersonalLinks(db: Db, secret: LinkSecret, pilotId: number,
 	});
 }
 
-/** One group link per role (or one for all roles when role is null); asking again returns it. */
-export function ensureGroupLink(db: Db, secret: LinkSecret, pilotId: number, role: string | null): IssuedLink & { token: string } {
+/**
+ * One group link per role (or one for all roles when role is null), letting in at most `maxUses`
+ * people; asking again returns the same link with the new cap.
+ */
+export function ensureGroupLink(
+	db: Db,
+	secret: LinkSecret,
+	pilotId: number,
+	role: string | null,
+	maxUses = GROUP_LINK_DEFAULT_USES
+): IssuedLink & { token: string } {
+	if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > GROUP_LINK_MAX_USES) throw new RangeError('maxUses out of range');
 	const existing = db
 		.select()
 		.from(invitations)
@@ -54,13 +85,16 @@ export function ensureGroupLink(db: Db, secret: LinkSecret, pilotId: number, rol
 	// A group link made under an older key cannot be shown again: revoke it and make a new one.
 	if (existing) {
 		const link = toLink(secret, existing);
-		if (link.token) return { ...link, token: link.token };
+		if (link.token) {
+			db.update(invitations).set({ maxUses }).where(eq(invitations.id, existing.id)).run();
+			return { ...link, token: link.token };
+		}
 		db.update(invitations).set({ revoked: true }).where(eq(invitations.id, existing.id)).run();
 	}
 	const { salt, tokenHash } = newLinkToken(secret);
 	const row = db
 		.insert(invitations)
-		.values({ pilotId, kind: 'group', role, number: nextNumber(db, pilotId), tokenHash, salt })
+		.values({ pilotId, kind: 'group', role, number: nextNumber(db, pilotId), tokenHash, salt, maxUses })
 		.returning()
 		.get();
 	return { ...toLink(secret, row), token: deriveLinkToken(secret, row.salt) };
@@ -71,8 +105,15 @@ function toLink(secret: LinkSecret, row: Invitation): IssuedLink {
 	return { id: row.id, number: row.number, role: row.role, kind: row.kind, token: hashToken(token) === row.tokenHash ? token : null, revoked: row.revoked };
 }
 
+export type ListedLink = IssuedLink & {
+	status: 'new' | 'in_progress' | 'submitted';
+	/** Group links: how many personal links it handed out, and how many it may. */
+	uses: number | null;
+	maxUses: number | null;
+};
+
 /** The links a facilitator handed out (not the ones a group link created for its respondents). */
-export function listLinks(db: Db, secret: LinkSecret, pilotId: number): (IssuedLink & { status: 'new' | 'in_progress' | 'submitted' })[] {
+export function listLinks(db: Db, secret: LinkSecret, pilotId: number): ListedLink[] {
 	const rows = db
 		.select({ invitation: invitations, status: responses.status })
 		.from(invitations)
@@ -80,10 +121,18 @@ export function listLinks(db: Db, secret: LinkSecret, pilotId: number): (IssuedL
 		.where(and(eq(invitations.pilotId, pilotId), isNull(invitations.parentId)))
 		.orderBy(asc(invitations.number))
 		.all();
+	const uses = usesByGroup(db, pilotId);
 	return rows.map((r) => {
 		const link = toLink(secret, r.invitation);
-		const started = r.invitation.kind === 'personal' && r.status !== null;
-		return { ...link, token: started ? null : link.token, status: r.status ?? 'new' };
+		const group = r.invitation.kind === 'group';
+		const started = !group && r.status !== null;
+		return {
+			...link,
+			token: started ? null : link.token,
+			status: r.status ?? 'new',
+			uses: group ? (uses.get(r.invitation.id) ?? 0) : null,
+			maxUses: group ? maxUsesOf(r.invitation) : null
+		};
 	});
 }
 
@@ -108,10 +157,19 @@ export function resolveToken(db: Db, token: string): ResolvedLink | undefined {
 	return row;
 }
 
-/** A respondent starts from a group link: they get a personal link of their own to resume with. */
+/** A group link that has handed out as many personal links as it may. */
+export class GroupLinkFullError extends Error {}
+
+/**
+ * A respondent starts from a group link: they get a personal link of their own to resume with.
+ * Counted and inserted in one transaction, so parallel starts cannot pass the cap together.
+ */
 export function spawnFromGroup(db: Db, secret: LinkSecret, group: Invitation, role: string): IssuedLink & { token: string } {
 	if (group.kind !== 'group') throw new Error('not a group link');
 	return db.transaction((tx) => {
+		const made = tx.select({ n: count() }).from(invitations).where(eq(invitations.parentId, group.id)).get()?.n ?? 0;
+		const current = tx.select({ maxUses: invitations.maxUses }).from(invitations).where(eq(invitations.id, group.id)).get();
+		if (made >= maxUsesOf(current ?? group)) throw new GroupLinkFullError('Via deze groepslink doen al zoveel mensen mee als de begeleider heeft ingesteld.');
 		const { token, salt, tokenHash } = newLinkToken(secret);
 		const row = tx
 			.insert(invitations)

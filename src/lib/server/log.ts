@@ -13,8 +13,3 @@ export const log = {
 	warn: (event: string, fields?: Fields) => write('warn', event, fields),
 	error: (event: string, fields?: Fields) => write('error', event, fields)
 };
-
-/** Paths with a secret token (a respondent link, a password reset link) are logged without it. */
-export function redactPath(pathname: string): string {
-	return pathname.replace(/^\/s\/[^/]+/, '/s/…').replace(/^\/wachtwoord\/[^/]+/i, '/wachtwoord/…');
-}

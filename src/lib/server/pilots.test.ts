@@ -225,18 +225,18 @@ describe('deletePilot', () => {
 		const { getOrStartResponse, saveAnswers } = await import('./responses');
 		const { importResponses } = await import('./csv-import');
 		const secret = Buffer.alloc(32, 7);
-		const make = (name: string) => {
+		const make = async (name: string) => {
 			const id = createPilot(db, pilotFormSchema.parse({ ...validInput, municipality: name }), null);
 			const [link] = createPersonalLinks(db, secret, id, 'raad', 2);
 			const response = getOrStartResponse(db, resolveToken(db, link.token)!.invitation);
 			saveAnswers(db, response.id, [['doel-1', { kind: 'score', score: 4 }]]);
-			importResponses(db, getPilot(db, id)!, new TextEncoder().encode('response,role,item,value\na,gemeente,doel-1,2'));
+			await importResponses(db, getPilot(db, id)!, new TextEncoder().encode('response,role,item,value\na,gemeente,doel-1,2'));
 			const user = db.$client.prepare("INSERT INTO users (email, password_hash, role) VALUES (?, 'x', 'viewer') RETURNING id").get(`${name}@example.nl`) as { id: number };
 			db.$client.prepare("INSERT INTO pilot_shares (pilot_id, user_id, access) VALUES (?, ?, 'viewer')").run(id, user.id);
 			return id;
 		};
-		const gone = make('Weg');
-		const kept = make('Blijft');
+		const gone = await make('Weg');
+		const kept = await make('Blijft');
 		const count = (table: string, pilotColumn = 'pilot_id') =>
 			(db.$client.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${pilotColumn} = ?`).get(gone) as { n: number }).n;
 		expect(count('responses')).toBe(2);

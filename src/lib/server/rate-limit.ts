@@ -1,7 +1,19 @@
-// In-memory rate limits (fixed windows per key). Keys may contain a client address: they live
-// only in this process's memory, are never stored or logged, and are forgotten when the window ends.
+// In-memory limits on guessing. Keys may contain a client address: they live only in this
+// process's memory, are never stored or logged, and are forgotten after a while.
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/** Most keys any limiter keeps; past it the oldest are dropped, so memory stays bounded. */
+const MAX_KEYS = 50_000;
+
+function keepBounded<V>(map: Map<string, V>) {
+	// A Map iterates in insertion order: the first keys are the oldest.
+	for (const key of map.keys()) {
+		if (map.size <= MAX_KEYS) break;
+		map.delete(key);
+	}
+}
+
+/** A fixed window per key: at most `limit` hits per `windowMs`. */
 export class RateLimiter {
 	private hits = new Map<string, { count: number; resetAt: number }>();
 	private lastSweep = 0;
@@ -16,24 +28,12 @@ export class RateLimiter {
 		const entry = this.hits.get(key);
 		if (!entry || entry.resetAt <= now) {
 			this.hits.set(key, { count: 1, resetAt: now + this.windowMs });
+			keepBounded(this.hits);
 			return { allowed: true };
 		}
 		entry.count++;
 		if (entry.count > this.limit) return { allowed: false, retryAfterSeconds: Math.ceil((entry.resetAt - now) / 1000) };
 		return { allowed: true };
-	}
-
-	/** Whether the key is over its limit now, without counting a hit. */
-	blocked(key: string, now = Date.now()): RateLimitResult {
-		const entry = this.hits.get(key);
-		if (entry && entry.resetAt > now && entry.count >= this.limit)
-			return { allowed: false, retryAfterSeconds: Math.ceil((entry.resetAt - now) / 1000) };
-		return { allowed: true };
-	}
-
-	/** Forget a key, e.g. after a successful login. */
-	reset(key: string): void {
-		this.hits.delete(key);
 	}
 
 	private sweep(now: number) {
@@ -43,11 +43,62 @@ export class RateLimiter {
 	}
 }
 
-// Guessing respondent links: a client that asks for 30 unknown links in 15 minutes waits.
+/**
+ * Growing delays: each key has `free` attempts, then must wait 1 s, 2 s, 4 s … (at most
+ * `maxDelayMs`) after its last attempt before the next one. An attempt is counted when it starts,
+ * before the slow check behind it, so a burst of concurrent attempts cannot slip past the count;
+ * a success forgets the key. Nobody is ever locked out for good, and a key that rests for
+ * `forgetMs` starts afresh.
+ */
+export class GrowingDelay {
+	private attempts = new Map<string, { failures: number; last: number }>();
+	private lastSweep = 0;
+
+	constructor(
+		readonly free: number,
+		readonly maxDelayMs: number,
+		readonly forgetMs: number
+	) {}
+
+	/** Counts an attempt, or refuses it while the key must still wait. */
+	attempt(key: string, now = Date.now()): RateLimitResult {
+		this.sweep(now);
+		const entry = this.attempts.get(key);
+		const failures = entry && now - entry.last < this.forgetMs ? entry.failures : 0;
+		const wait = failures < this.free ? 0 : Math.min(this.maxDelayMs, 1000 * 2 ** (failures - this.free));
+		if (entry && failures > 0 && now < entry.last + wait) return { allowed: false, retryAfterSeconds: Math.ceil((entry.last + wait - now) / 1000) };
+		this.attempts.delete(key);
+		this.attempts.set(key, { failures: failures + 1, last: now });
+		keepBounded(this.attempts);
+		return { allowed: true };
+	}
+
+	/** The attempt succeeded: the key starts afresh. */
+	succeeded(key: string): void {
+		this.attempts.delete(key);
+	}
+
+	private sweep(now: number) {
+		if (now - this.lastSweep < this.forgetMs) return;
+		this.lastSweep = now;
+		for (const [key, entry] of this.attempts) if (now - entry.last >= this.forgetMs) this.attempts.delete(key);
+	}
+}
+
+// Unknown respondent links: a client that asks for 30 in 15 minutes gets 429 instead of 404 for
+// further unknown ones. Valid links and autosaves are never refused by it (hooks.server.ts).
 export const unknownLinkLimiter = new RateLimiter(30, 15 * 60_000);
-// Logins: per client address and per e-mail address (failed attempts only for the latter).
-export const loginClientLimiter = new RateLimiter(20, 15 * 60_000);
-export const loginAccountLimiter = new RateLimiter(10, 15 * 60_000);
+
+// New responses through one group link from one client: a room full of people on one Wi-Fi can
+// start together, a script cannot stuff the results (each link also has its own cap).
+export const groupStartLimiter = new RateLimiter(20, 60_000);
+
+// Logins: per account *and* client, so a stranger elsewhere cannot slow down a known account.
+// Five free tries, then growing waits up to 15 minutes; forgotten after a day without attempts.
+export const loginThrottle = new GrowingDelay(5, 15 * 60_000, 24 * 60 * 60_000);
+
+/** The key of the login throttle: the account as typed (lower case) and the client. */
+export const loginKey = (email: string, client: string) => `${email.trim().toLowerCase()}\n${client}`;
 
 /** The client address, used only as an in-memory rate-limit key; never stored or logged. */
 export function safeClientAddress(event: { getClientAddress(): string }): string {
@@ -56,4 +107,11 @@ export function safeClientAddress(event: { getClientAddress(): string }): string
 	} catch {
 		return 'unknown';
 	}
+}
+
+/** "over 20 seconden" / "over 3 minuten": how long to wait, in words. */
+export function waitInWords(seconds: number): string {
+	if (seconds < 60) return `over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}`;
+	const minutes = Math.ceil(seconds / 60);
+	return `over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}`;
 }

@@ -2,7 +2,17 @@ import crypto from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '$lib/scan/questionnaire';
 import type { Db } from './db';
-import { createPersonalLinks, ensureGroupLink, listLinks, resolveToken, revokeLink, spawnFromGroup } from './invitations';
+import {
+	createPersonalLinks,
+	ensureGroupLink,
+	GROUP_LINK_DEFAULT_USES,
+	GROUP_LINK_MAX_USES,
+	GroupLinkFullError,
+	listLinks,
+	resolveToken,
+	revokeLink,
+	spawnFromGroup
+} from './invitations';
 import { createPilot, pilotFormSchema, responseCounts } from './pilots';
 import {
 	countAnswers,
@@ -147,6 +157,27 @@ describe('group links', () => {
 		expect(listLinks(db, secret, pilotId).map((l) => l.id)).toEqual([group.id]);
 		// And a personal link cannot spawn.
 		expect(() => spawnFromGroup(db, secret, invitation, 'raad')).toThrow();
+	});
+});
+
+describe('group link caps', () => {
+	it('a group link hands out at most its cap of personal links, counted on the links page', () => {
+		const group = ensureGroupLink(db, secret, pilotId, 'raad', 3);
+		const invitation = resolveToken(db, group.token)!.invitation;
+		for (let i = 0; i < 3; i++) spawnFromGroup(db, secret, invitation, 'raad');
+		expect(() => spawnFromGroup(db, secret, invitation, 'raad')).toThrow(GroupLinkFullError);
+		expect(listLinks(db, secret, pilotId).find((l) => l.id === group.id)).toMatchObject({ uses: 3, maxUses: 3 });
+		// Asking for the same group link again raises the cap; the link stays the same.
+		expect(ensureGroupLink(db, secret, pilotId, 'raad', 5).token).toBe(group.token);
+		spawnFromGroup(db, secret, invitation, 'raad');
+		expect(listLinks(db, secret, pilotId).find((l) => l.id === group.id)).toMatchObject({ uses: 4, maxUses: 5 });
+	});
+
+	it('has a sensible default and refuses a cap outside 1..the maximum', () => {
+		const group = ensureGroupLink(db, secret, pilotId, null);
+		expect(listLinks(db, secret, pilotId).find((l) => l.id === group.id)?.maxUses).toBe(GROUP_LINK_DEFAULT_USES);
+		expect(() => ensureGroupLink(db, secret, pilotId, null, 0)).toThrow(RangeError);
+		expect(() => ensureGroupLink(db, secret, pilotId, null, GROUP_LINK_MAX_USES + 1)).toThrow(RangeError);
 	});
 });
 

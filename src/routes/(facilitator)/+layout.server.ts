@@ -1,7 +1,5 @@
-import { redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/guard';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
-	if (!locals.user) redirect(303, `/login?terug=${encodeURIComponent(url.pathname + url.search)}`);
-	return { user: locals.user };
-};
+// The menu needs the user; every page below checks its own access as well (see guard.ts).
+export const load: LayoutServerLoad = (event) => ({ user: requireUser(event) });

@@ -88,10 +88,12 @@ export const invitations = sqliteTable(
 		tokenHash: text('token_hash').notNull().unique(),
 		salt: text('salt').notNull(),
 		parentId: integer('parent_id').references((): never => invitations.id as never, { onDelete: 'cascade' }),
+		/** A group link hands out at most this many personal links (null: personal links). */
+		maxUses: integer('max_uses'),
 		revoked: integer('revoked', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt()
 	},
-	(t) => [index('invitations_pilot_idx').on(t.pilotId)]
+	(t) => [index('invitations_pilot_idx').on(t.pilotId), index('invitations_parent_idx').on(t.parentId)]
 );
 
 /**

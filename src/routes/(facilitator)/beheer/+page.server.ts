@@ -1,6 +1,6 @@
 // Account management for admins: list, create (with a generated password shown once),
 // deactivate and reactivate, and one-time links to set a new password.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import {
 	AccountError,
 	accountFormSchema,
@@ -11,27 +11,22 @@ import {
 	setAccountActive
 } from '$lib/server/accounts';
 import { audit } from '$lib/server/audit';
-import type { SessionUser } from '$lib/server/auth';
 import { db } from '$lib/server/db';
+import { requireAdmin } from '$lib/server/guard';
+import { readForm } from '$lib/server/request';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 const timestamp = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium' });
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async (event) => {
+	requireAdmin(event);
 	const accounts = listAccounts(db()).map((a) => ({
 		...a,
 		createdLabel: timestamp.format(new Date(a.createdAt))
 	}));
 	return { accounts, resetHours: RESET_LINK_HOURS };
 };
-
-/** Actions run no layout load, so each one checks for an admin itself (404 as the layout). */
-function requireAdmin(user: SessionUser | null): SessionUser {
-	if (!user) redirect(303, '/login?terug=/beheer');
-	if (user.role !== 'admin') error(404, 'Deze pagina bestaat niet.');
-	return user;
-}
 
 const userIdSchema = z.coerce.number().int().positive();
 
@@ -48,16 +43,17 @@ function accountAction<T>(action: 'deactivate' | 'activate' | 'reset', userId: n
 }
 
 async function targetId(request: Request, action: 'deactivate' | 'activate' | 'reset') {
-	const form = await request.formData();
+	const form = await readForm(request);
 	const parsed = userIdSchema.safeParse(form.get('userId'));
 	if (!parsed.success) return { form, failure: fail(400, { action, userId: 0, message: 'Kies een account uit de lijst.' }) };
 	return { form, userId: parsed.data };
 }
 
 export const actions: Actions = {
-	create: async ({ request, locals }) => {
-		const admin = requireAdmin(locals.user);
-		const form = await request.formData();
+	create: async (event) => {
+		const admin = requireAdmin(event);
+		const { request } = event;
+		const form = await readForm(request);
 		// Sent back after an error so nothing has to be typed twice; never a password.
 		const values = {
 			// Trimmed here: accountFormSchema checks the address before it trims.
@@ -81,8 +77,9 @@ export const actions: Actions = {
 		}
 	},
 
-	deactivate: async ({ request, locals }) => {
-		const admin = requireAdmin(locals.user);
+	deactivate: async (event) => {
+		const admin = requireAdmin(event);
+		const { request } = event;
 		const target = await targetId(request, 'deactivate');
 		if (target.failure) return target.failure;
 		// Deactivating logs the person out at once, so it takes an explicit yes, with or without JS.
@@ -95,8 +92,9 @@ export const actions: Actions = {
 		return { action: 'deactivate' as const, done: `Het account ${outcome.value.email} staat uit. Deze persoon kan niet meer inloggen.` };
 	},
 
-	activate: async ({ request, locals }) => {
-		const admin = requireAdmin(locals.user);
+	activate: async (event) => {
+		const admin = requireAdmin(event);
+		const { request } = event;
 		const target = await targetId(request, 'activate');
 		if (target.failure) return target.failure;
 		const outcome = accountAction('activate', target.userId, () => setAccountActive(db(), admin, target.userId, true));
@@ -105,8 +103,9 @@ export const actions: Actions = {
 		return { action: 'activate' as const, done: `Het account ${outcome.value.email} staat weer aan.` };
 	},
 
-	reset: async ({ request, locals, url }) => {
-		const admin = requireAdmin(locals.user);
+	reset: async (event) => {
+		const admin = requireAdmin(event);
+		const { request, url } = event;
 		const target = await targetId(request, 'reset');
 		if (target.failure) return target.failure;
 		const account = listAccounts(db()).find((a) => a.id === target.userId);

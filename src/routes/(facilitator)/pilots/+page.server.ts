@@ -1,11 +1,13 @@
 // The facilitator's list of pilots with the response per role, newest first.
 import { db } from '$lib/server/db';
 import { visiblePilotIds } from '$lib/server/access';
+import { ownAuditDetail } from '$lib/server/audit';
+import { requireUser } from '$lib/server/guard';
 import { getPilot, listPilots } from '$lib/server/pilots';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, url }) => {
-	const { user } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
 	const database = db();
 	// listPilots gives role ids only; the labels live in the scan snapshot, shared by many pilots.
 	const labelsBySnapshot = new Map<number, Map<string, string>>();
@@ -34,7 +36,8 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 			}))
 		};
 	});
-	// Set by the delete action's redirect; only ever shown as text.
-	const deleted = url.searchParams.get('verwijderd')?.trim().slice(0, 100) || null;
+	// The delete action sends the id of its audit entry; the name shown is the one recorded there.
+	const entry = Number(event.url.searchParams.get('verwijderd'));
+	const deleted = Number.isSafeInteger(entry) && entry > 0 ? ownAuditDetail(database, user, 'pilot-delete', entry) : null;
 	return { pilots, mayCreate: user.role !== 'viewer', deleted };
 };

@@ -4,6 +4,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { AccountError, findResetAccount, MIN_PASSWORD_LENGTH, passwordSchema, resetPassword } from '$lib/server/accounts';
 import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
+import { readForm } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
 const GONE = 'Deze link werkt niet (meer). Vraag de beheerder om een nieuwe link.';
@@ -26,7 +27,7 @@ type Field = 'password' | 'repeat';
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		if (!accountFor(params.token)) error(410, GONE);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const password = String(form.get('password') ?? '');
 		const repeat = String(form.get('repeat') ?? '');
 		// Passwords are never sent back, not even after an error.

@@ -2,6 +2,7 @@
 // the pilot when it still exists.
 import { listAudit, type AuditAction } from '$lib/server/audit';
 import { db } from '$lib/server/db';
+import { requireAdmin } from '$lib/server/guard';
 import { getPilot } from '$lib/server/pilots';
 import type { PageServerLoad } from './$types';
 
@@ -43,7 +44,8 @@ const when = new Intl.DateTimeFormat('nl-NL', {
 	second: '2-digit'
 });
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async (event) => {
+	requireAdmin(event);
 	const database = db();
 	const rows = listAudit(database, { limit: LIMIT });
 	// Few distinct pilots per page of log: one lookup each, not one per row.

@@ -1,18 +1,20 @@
 // A pilot's overview: its settings and the response per role for everyone who may see it; for
 // those who manage it also opening and closing, the contact for respondents, sharing with other
 // accounts, and deleting it.
-import { error, fail, redirect } from '@sveltejs/kit';
-import { listShares, managedPilot, ShareError, sharePilot, unsharePilot } from '$lib/server/access';
+import { fail, redirect } from '@sveltejs/kit';
+import { listShares, ShareError, sharePilot, unsharePilot } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
 import type { SessionUser } from '$lib/server/auth';
 import { db } from '$lib/server/db';
+import { requirePilot } from '$lib/server/guard';
+import { readForm } from '$lib/server/request';
 import type { Pilot } from '$lib/server/db/schema';
 import { acceptState, contactSchema, deletePilot, PilotError, responseCounts, setPilotContact, setPilotStatus, type PilotWithScan } from '$lib/server/pilots';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
-	const { pilot, access } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const { pilot, access } = requirePilot(event, 'view');
 	const counts = responseCounts(db(), pilot.id);
 	const response = pilot.roles.map((role) => ({
 		role,
@@ -23,13 +25,6 @@ export const load: PageServerLoad = async ({ parent }) => {
 	const shares = access === 'manage' ? listShares(db(), pilot.id) : [];
 	return { response, accept: acceptState(pilot), shares };
 };
-
-// Actions skip the layout load, so each one checks access itself; 404 as in the layout.
-function pilotFor(user: SessionUser | null, id: string): { user: SessionUser; pilot: PilotWithScan } {
-	const pilot = managedPilot(db(), user, Number(id));
-	if (!user || !pilot) error(404, 'Deze pilot bestaat niet, of u heeft er geen toegang toe.');
-	return { user, pilot };
-}
 
 function changeStatus(user: SessionUser, pilot: PilotWithScan, status: Pilot['status'], action: 'open' | 'close') {
 	try {
@@ -52,14 +47,14 @@ const shareSchema = z.object({
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
 
 export const actions: Actions = {
-	open: async ({ locals, params }) => {
-		const { user, pilot } = pilotFor(locals.user, params.id);
+	open: async (event) => {
+		const { user, pilot } = requirePilot(event, 'manage');
 		return changeStatus(user, pilot, 'open', 'open');
 	},
 
-	close: async ({ locals, params, request }) => {
-		const { user, pilot } = pilotFor(locals.user, params.id);
-		const form = await request.formData();
+	close: async (event) => {
+		const { user, pilot } = requirePilot(event, 'manage');
+		const form = await readForm(event.request);
 		// Closing stops everyone who is still busy, so it needs an explicit yes, with or without JS.
 		if (form.get('confirm') !== 'ja') {
 			return fail(400, { action: 'close' as const, error: 'Vink aan dat u de vragenlijst echt wilt sluiten.' });
@@ -67,9 +62,9 @@ export const actions: Actions = {
 		return changeStatus(user, pilot, 'closed', 'close');
 	},
 
-	contact: async ({ locals, params, request }) => {
-		const { user, pilot } = pilotFor(locals.user, params.id);
-		const form = await request.formData();
+	contact: async (event) => {
+		const { user, pilot } = requirePilot(event, 'manage');
+		const form = await readForm(event.request);
 		const value = String(form.get('contact') ?? '').slice(0, 300);
 		const parsed = contactSchema.safeParse(value);
 		if (!parsed.success) return fail(400, { action: 'contact' as const, value, error: parsed.error.issues[0].message });
@@ -78,9 +73,9 @@ export const actions: Actions = {
 		return { action: 'contact' as const, done: true };
 	},
 
-	share: async ({ locals, params, request }) => {
-		const { user, pilot } = pilotFor(locals.user, params.id);
-		const form = await request.formData();
+	share: async (event) => {
+		const { user, pilot } = requirePilot(event, 'manage');
+		const form = await readForm(event.request);
 		const values = { email: String(form.get('email') ?? '').slice(0, 200), access: String(form.get('access') ?? '') };
 		const parsed = shareSchema.safeParse(values);
 		if (!parsed.success) {
@@ -101,9 +96,9 @@ export const actions: Actions = {
 		}
 	},
 
-	unshare: async ({ locals, params, request }) => {
-		const { user, pilot } = pilotFor(locals.user, params.id);
-		const form = await request.formData();
+	unshare: async (event) => {
+		const { user, pilot } = requirePilot(event, 'manage');
+		const form = await readForm(event.request);
 		const userId = Number(form.get('userId'));
 		const share = listShares(db(), pilot.id).find((s) => s.userId === userId);
 		if (!share || !unsharePilot(db(), pilot.id, userId)) {
@@ -115,9 +110,9 @@ export const actions: Actions = {
 		return { action: 'unshare' as const, done: true, email: share.email };
 	},
 
-	delete: async ({ locals, params, request }) => {
-		const { user, pilot } = pilotFor(locals.user, params.id);
-		const form = await request.formData();
+	delete: async (event) => {
+		const { user, pilot } = requirePilot(event, 'manage');
+		const form = await readForm(event.request);
 		const typed = String(form.get('municipality') ?? '').slice(0, 200);
 		if (!sameName(typed, pilot.municipality)) {
 			const error = typed.trim()
@@ -126,7 +121,7 @@ export const actions: Actions = {
 			return fail(400, { action: 'delete' as const, typed, error });
 		}
 		deletePilot(db(), pilot.id);
-		audit(db(), user, 'pilot-delete', { pilotId: pilot.id, detail: `${pilot.municipality} – ${pilot.roundLabel}` });
-		redirect(303, `/pilots?verwijderd=${encodeURIComponent(pilot.municipality)}`);
+		const entry = audit(db(), user, 'pilot-delete', { pilotId: pilot.id, detail: `${pilot.municipality} – ${pilot.roundLabel}` });
+		redirect(303, `/pilots?verwijderd=${entry}`);
 	}
 };

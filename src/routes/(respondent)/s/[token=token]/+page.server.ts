@@ -2,10 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { estimatedMinutes, buildPages } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
-import { spawnFromGroup } from '$lib/server/invitations';
+import { GroupLinkFullError, spawnFromGroup } from '$lib/server/invitations';
+import { groupStartLimiter, safeClientAddress, waitInWords } from '$lib/server/rate-limit';
 import { resumePage } from '$lib/server/respondent';
 import { loadAnswers } from '$lib/server/responses';
 import { linkSecret } from '$lib/server/tokens';
+import { readForm } from '$lib/server/request';
 import { linkOrError } from './guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,13 +39,25 @@ export const load: PageServerLoad = ({ params, url }) => {
 };
 
 export const actions: Actions = {
-	start: async ({ params, request }) => {
+	start: async (event) => {
+		const { params, request } = event;
 		const link = linkOrError(params.token);
 		if (link.kind !== 'group') redirect(303, `/s/${params.token}`);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const role = link.invitation.role ?? String(form.get('rol') ?? '');
 		if (!link.pilot.roles.includes(role)) return fail(400, { roleError: 'Kies hoe u deze vragenlijst invult.' });
-		const personal = spawnFromGroup(db(), linkSecret(config.secretPath), link.invitation, role);
+		const ask = link.pilot.contact ? `Vraag ${link.pilot.contact} om een eigen link.` : 'Vraag de begeleider om een eigen link.';
+		const limit = groupStartLimiter.hit(`${link.invitation.id}\n${safeClientAddress(event)}`);
+		if (!limit.allowed) {
+			return fail(429, { startError: `Er beginnen net veel mensen tegelijk via deze link. Probeer het ${waitInWords(limit.retryAfterSeconds)} opnieuw.` });
+		}
+		let personal;
+		try {
+			personal = spawnFromGroup(db(), linkSecret(config.secretPath), link.invitation, role);
+		} catch (e) {
+			if (e instanceof GroupLinkFullError) return fail(409, { startError: `Via deze link doen al zoveel mensen mee als er mochten. ${ask}` });
+			throw e;
+		}
 		redirect(303, `/s/${personal.token}?nieuw=1`);
 	}
 };

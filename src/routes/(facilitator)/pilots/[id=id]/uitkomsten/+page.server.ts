@@ -4,11 +4,13 @@
 import { chartDownload, heatmapChart, mainComparison, radarChart, themeScoresChart, type ThemeOrder } from '$lib/charts/chart-data';
 import type { HeatMeasure } from '$lib/charts/shapes';
 import { db } from '$lib/server/db';
+import { requirePilot } from '$lib/server/guard';
 import { pilotResults } from '$lib/server/results';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, url }) => {
-	const { pilot } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const { pilot } = requirePilot(event, 'view');
+	const url = event.url;
 	const results = pilotResults(db(), pilot);
 	const [a, b] = results.comparison;
 	const order: ThemeOrder = url.searchParams.get('volgorde') === 'verschil' ? 'verschil' : 'scan';

@@ -3,6 +3,7 @@ import { questionAnchor } from '$lib/scan/questionnaire';
 import { db } from '$lib/server/db';
 import { parseAnswers, rawValues } from '$lib/server/respondent';
 import { getOrStartResponse, loadAnswers, ResponseLockedError, saveAnswers } from '$lib/server/responses';
+import { readForm } from '$lib/server/request';
 import { personalInProgress } from '../guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,7 +31,7 @@ export const load: PageServerLoad = ({ params }) => {
 export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const { link, page } = pageOf(params.token, params.page);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const raw: Record<string, string> = {};
 		for (const q of page.questions) {
 			const v = form.get(q.key);

@@ -6,6 +6,7 @@ import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { listLinks } from '$lib/server/invitations';
 import { linkSecret } from '$lib/server/tokens';
+import { requirePilot } from '$lib/server/guard';
 import { formatDay } from '$lib/dates';
 import { z } from '$lib/validation';
 import type { PageServerLoad } from './$types';
@@ -19,8 +20,9 @@ const councilNames = {
 
 const numberParam = z.coerce.number().int().positive();
 
-export const load: PageServerLoad = async ({ parent, url }) => {
-	const { pilot } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const { pilot } = requirePilot(event, 'manage');
+	const url = event.url;
 	const requestedRole = url.searchParams.get('rol');
 	const roleFilter = requestedRole && pilot.roles.includes(requestedRole) ? requestedRole : null;
 	const rawNumber = url.searchParams.get('nummer');

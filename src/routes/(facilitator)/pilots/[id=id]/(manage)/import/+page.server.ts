@@ -1,11 +1,12 @@
 // Upload of a CSV file with answers collected elsewhere (paper forms typed into a spreadsheet,
 // another survey tool). csv-import checks the whole file and stores all of it or nothing.
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { allQuestions, buildPages, DONT_KNOW, findRole } from '$lib/scan/questionnaire';
 import { IMPORT_COLUMNS, importResponses, MAX_IMPORT_BYTES } from '$lib/server/csv-import';
 import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
-import { managedPilot } from '$lib/server/access';
+import { requirePilot } from '$lib/server/guard';
+import { formErrorStatus } from '$lib/server/request';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,8 +19,8 @@ const tooBigForServer =
 
 const fileSchema = z.custom<File>((v) => v instanceof Blob && v.size > 0, 'Kies een CSV-bestand met antwoorden.');
 
-export const load: PageServerLoad = async ({ parent }) => {
-	const { pilot } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const { pilot } = requirePilot(event, 'manage');
 	// A short example built from this pilot's own questions, so the codes in it really work.
 	const role = pilot.roles[0];
 	const questions = allQuestions(buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role }));
@@ -46,9 +47,9 @@ export const load: PageServerLoad = async ({ parent }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const pilot = managedPilot(db(), locals.user, Number(params.id));
-		if (!pilot) error(404, 'Deze pilot bestaat niet, of u heeft er geen toegang toe.');
+	default: async (event) => {
+		const { user, pilot } = requirePilot(event, 'manage');
+		const request = event.request;
 
 		// Refuse an oversized upload from its header, before the body is read into memory.
 		const declared = Number(request.headers.get('content-length'));
@@ -59,8 +60,7 @@ export const actions: Actions = {
 			form = await request.formData();
 		} catch (e) {
 			// The adapter's own body limit (BODY_SIZE_LIMIT, 512 kB unless set) surfaces here as a 413.
-			const status = (e as { status?: number }).status;
-			if (status === 413) return fail(413, { fileName: '', errors: [tooBigForServer] });
+			if (formErrorStatus(e) === 413) return fail(413, { fileName: '', errors: [tooBigForServer] });
 			return fail(400, { fileName: '', errors: ['Het bestand kon niet worden gelezen. Probeer het opnieuw.'] });
 		}
 		const parsed = fileSchema.safeParse(form.get('file'));
@@ -69,9 +69,9 @@ export const actions: Actions = {
 		const fileName = file.name.slice(0, 200);
 		if (file.size > MAX_IMPORT_BYTES) return fail(413, { fileName, errors: [tooBig] });
 
-		const result = importResponses(db(), pilot, new Uint8Array(await file.arrayBuffer()));
+		const result = await importResponses(db(), pilot, new Uint8Array(await file.arrayBuffer()));
 		if (!result.ok) return fail(400, { fileName, errors: result.errors });
-		audit(db(), locals.user, 'import', { pilotId: pilot.id, detail: `${result.responses} vragenlijsten` });
+		audit(db(), user, 'import', { pilotId: pilot.id, detail: `${result.responses} vragenlijsten` });
 		return { fileName, imported: { responses: result.responses, answers: result.answers } };
 	}
 };

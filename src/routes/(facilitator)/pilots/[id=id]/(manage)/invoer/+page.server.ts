@@ -1,15 +1,18 @@
-import { error, fail } from '@sveltejs/kit';
+// Typing in a questionnaire that came back on paper: the same questions, stored as source "paper".
+import { fail } from '@sveltejs/kit';
 import { allQuestions, buildPages } from '$lib/scan/questionnaire';
 import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
-import { managedPilot } from '$lib/server/access';
+import { requirePilot } from '$lib/server/guard';
+import { readForm } from '$lib/server/request';
 import { parseAnswers } from '$lib/server/respondent';
 import { insertCompletedResponse } from '$lib/server/responses';
 import type { Answer } from '$lib/scan/questionnaire';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, url }) => {
-	const { pilot } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const { pilot } = requirePilot(event, 'manage');
+	const url = event.url;
 	const roles = pilot.roles.map((id) => pilot.scan.roles.find((r) => r.id === id)!);
 	const role = roles.find((r) => r.id === url.searchParams.get('rol')) ?? null;
 	return {
@@ -20,10 +23,9 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, locals }) => {
-		const pilot = managedPilot(db(), locals.user, Number(params.id));
-		if (!pilot) error(404, 'Deze pilot bestaat niet, of u heeft er geen toegang toe.');
-		const form = await request.formData();
+	default: async (event) => {
+		const { user, pilot } = requirePilot(event, 'manage');
+		const form = await readForm(event.request);
 		const role = String(form.get('rol') ?? '');
 		if (!pilot.roles.includes(role)) return fail(400, { message: 'Kies eerst de rol van de invuller.', values: {}, errors: {} });
 		const questions = allQuestions(buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role }));
@@ -37,7 +39,7 @@ export const actions: Actions = {
 		const answers = parsed.entries.filter((e): e is [string, Answer] => e[1] !== null);
 		if (answers.length === 0) return fail(400, { message: 'Niet opgeslagen: er is nog geen enkel antwoord ingevuld.', values: raw, errors: {} });
 		insertCompletedResponse(db(), { pilotId: pilot.id, role, source: 'paper', answers });
-		audit(db(), locals.user, 'paper-entry', { pilotId: pilot.id, detail: role });
+		audit(db(), user, 'paper-entry', { pilotId: pilot.id, detail: role });
 		return { saved: answers.length };
 	}
 };

@@ -1,18 +1,17 @@
 // Download of the active invitation links of one pilot, for a mail merge or a list at the door.
-// A +server.ts runs no layout load, so it checks access itself.
 import { error } from '@sveltejs/kit';
 import { findRole } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { csvDownloadHeaders, safeCsv } from '$lib/server/csv-safe';
 import { db } from '$lib/server/db';
 import { listLinks } from '$lib/server/invitations';
-import { managedPilot } from '$lib/server/access';
+import { requirePilot } from '$lib/server/guard';
 import { linkSecret } from '$lib/server/tokens';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ locals, params, url }) => {
-	const pilot = managedPilot(db(), locals.user, Number(params.id));
-	if (!pilot) error(404, 'Deze pilot bestaat niet, of u heeft er geen toegang toe.');
+export const GET: RequestHandler = (event) => {
+	const { pilot } = requirePilot(event, 'manage');
+	const url = event.url;
 
 	const role = url.searchParams.get('rol') || null;
 	if (role !== null && !pilot.roles.includes(role)) error(400, 'Deze rol hoort niet bij deze pilot.');

@@ -1,16 +1,25 @@
 // Invitation links of one pilot: make personal links and group links, list them, revoke one.
-// Form actions run no layout load, so every action checks access to the pilot itself.
-import { error, fail } from '@sveltejs/kit';
+// Every load and action checks access to the pilot itself (guard.ts).
+import { fail } from '@sveltejs/kit';
 import { findRole } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
-import { createPersonalLinks, ensureGroupLink, listLinks, MAX_LINKS_PER_BATCH, revokeLink } from '$lib/server/invitations';
-import { managedPilot } from '$lib/server/access';
+import {
+	createPersonalLinks,
+	ensureGroupLink,
+	GROUP_LINK_DEFAULT_USES,
+	GROUP_LINK_MAX_USES,
+	listLinks,
+	MAX_LINKS_PER_BATCH,
+	revokeLink
+} from '$lib/server/invitations';
+import { requirePilot } from '$lib/server/guard';
+import { readForm } from '$lib/server/request';
 import type { PilotWithScan } from '$lib/server/pilots';
 import { linkSecret } from '$lib/server/tokens';
 import { z } from '$lib/validation';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The form value for a group link that lets respondents pick their role themselves. */
 const ALL_ROLES = 'alle';
@@ -24,16 +33,11 @@ function roleLabel(pilot: PilotWithScan, role: string | null): string {
 	return role === null ? 'Alle rollen' : (findRole(pilot.scan, role)?.label ?? role);
 }
 
-function accessiblePilot({ locals, params }: Pick<RequestEvent, 'locals' | 'params'>): PilotWithScan {
-	const pilot = managedPilot(db(), locals.user, Number(params.id));
-	if (!pilot) error(404, 'Deze pilot bestaat niet, of u heeft er geen toegang toe.');
-	return pilot;
-}
-
 const roleOf = (pilot: PilotWithScan) => z.string({ message: 'Kies een rol.' }).refine((r) => pilot.roles.includes(r), 'Kies een rol uit de lijst.');
 
-export const load: PageServerLoad = async ({ parent, url }) => {
-	const { pilot } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const { pilot } = requirePilot(event, 'manage');
+	const url = event.url;
 	const requested = url.searchParams.get('rol');
 	const roleFilter = requested && pilot.roles.includes(requested) ? requested : null;
 	const all = listLinks(db(), linkSecret(config.secretPath), pilot.id);
@@ -45,6 +49,8 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 			kind: l.kind,
 			roleLabel: roleLabel(pilot, l.role),
 			status: (l.revoked ? 'revoked' : l.status) as LinkStatus,
+			uses: l.uses,
+			maxUses: l.maxUses,
 			url: l.token ? `${url.origin}/s/${l.token}` : null
 		}));
 	return {
@@ -53,14 +59,16 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 		links,
 		totalLinks: all.length,
 		maxLinks: MAX_LINKS_PER_BATCH,
+		groupDefaultUses: GROUP_LINK_DEFAULT_USES,
+		groupMaxUses: GROUP_LINK_MAX_USES,
 		allRoles: ALL_ROLES
 	};
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		const pilot = accessiblePilot(event);
-		const form = await event.request.formData();
+		const { user, pilot } = requirePilot(event, 'manage');
+		const form = await readForm(event.request);
 		const values: FieldErrors = { role: String(form.get('role') ?? ''), count: String(form.get('count') ?? '') };
 		const schema = z.object({
 			role: roleOf(pilot),
@@ -77,7 +85,7 @@ export const actions: Actions = {
 			return fail(400, { action: 'create' as const, values, errors });
 		}
 		const issued = createPersonalLinks(db(), linkSecret(config.secretPath), pilot.id, parsed.data.role, parsed.data.count);
-		audit(db(), event.locals.user, 'links-create', { pilotId: pilot.id, detail: `${issued.length} × ${parsed.data.role}` });
+		audit(db(), user, 'links-create', { pilotId: pilot.id, detail: `${issued.length} × ${parsed.data.role}` });
 		const first = issued[0].number;
 		const last = issued[issued.length - 1].number;
 		const label = roleLabel(pilot, parsed.data.role);
@@ -90,31 +98,42 @@ export const actions: Actions = {
 	},
 
 	group: async (event) => {
-		const pilot = accessiblePilot(event);
-		const form = await event.request.formData();
-		const value = String(form.get('role') ?? '');
+		const { user, pilot } = requirePilot(event, 'manage');
+		const form = await readForm(event.request);
+		const values: FieldErrors = { role: String(form.get('role') ?? ''), maxUses: String(form.get('maxUses') ?? '') };
 		const parsed = z
-			.string()
-			.refine((r) => r === ALL_ROLES || pilot.roles.includes(r), 'Kies een rol, of kies alle rollen.')
-			.safeParse(value);
-		if (!parsed.success) return fail(400, { action: 'group' as const, values: { role: value } as FieldErrors, errors: { role: parsed.error.issues[0].message } as FieldErrors });
-		const role = parsed.data === ALL_ROLES ? null : parsed.data;
+			.object({
+				role: z.string().refine((r) => r === ALL_ROLES || pilot.roles.includes(r), 'Kies een rol, of kies alle rollen.'),
+				maxUses: z.coerce
+					.number({ message: 'Vul een getal in.' })
+					.int('Vul een heel getal in.')
+					.min(1, 'Laat minstens 1 persoon toe.')
+					.max(GROUP_LINK_MAX_USES, `Laat hoogstens ${GROUP_LINK_MAX_USES} mensen toe. Maak voor meer mensen persoonlijke links.`)
+			})
+			.safeParse(values);
+		if (!parsed.success) {
+			const errors: FieldErrors = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+			return fail(400, { action: 'group' as const, values, errors });
+		}
+		const role = parsed.data.role === ALL_ROLES ? null : parsed.data.role;
+		const { maxUses } = parsed.data;
 		const secret = linkSecret(config.secretPath);
 		const existed = listLinks(db(), secret, pilot.id).some((l) => l.kind === 'group' && !l.revoked && l.role === role);
-		const link = ensureGroupLink(db(), secret, pilot.id, role);
-		if (!existed) audit(db(), event.locals.user, 'link-group', { pilotId: pilot.id, detail: role ?? 'alle rollen' });
+		const link = ensureGroupLink(db(), secret, pilot.id, role, maxUses);
+		audit(db(), user, 'link-group', { pilotId: pilot.id, detail: `${role ?? 'alle rollen'}, hoogstens ${maxUses}` });
 		const label = role === null ? 'alle rollen' : `de rol ${roleLabel(pilot, role)}`;
 		return {
 			action: 'group' as const,
 			message: existed
-				? `Er was al een groepslink voor ${label}: nummer ${link.number}. U vindt hem in de lijst.`
-				: `De groepslink voor ${label} is gemaakt: nummer ${link.number}. U vindt hem in de lijst.`
+				? `Er was al een groepslink voor ${label}: nummer ${link.number}. Die laat nu hoogstens ${maxUses} mensen toe.`
+				: `De groepslink voor ${label} is gemaakt: nummer ${link.number}, voor hoogstens ${maxUses} mensen. U vindt hem in de lijst.`
 		};
 	},
 
 	revoke: async (event) => {
-		const pilot = accessiblePilot(event);
-		const form = await event.request.formData();
+		const { user, pilot } = requirePilot(event, 'manage');
+		const form = await readForm(event.request);
 		const parsed = z
 			.object({
 				id: z.coerce.number().int().positive(),
@@ -132,7 +151,7 @@ export const actions: Actions = {
 		if (!link) return fail(400, { action: 'revoke' as const, id, errors: { confirm: 'Deze link bestaat niet (meer) bij deze pilot.' } as FieldErrors });
 		if (link.revoked) return { action: 'revoke' as const, message: `Link nummer ${link.number} was al ingetrokken.` };
 		revokeLink(db(), pilot.id, link.id);
-		audit(db(), event.locals.user, 'link-revoke', { pilotId: pilot.id, detail: `nummer ${link.number}` });
+		audit(db(), user, 'link-revoke', { pilotId: pilot.id, detail: `nummer ${link.number}` });
 		return {
 			action: 'revoke' as const,
 			message: `Uitnodiging ingetrokken: link nummer ${link.number} werkt niet meer. Wie hem opent, kan geen antwoorden meer invullen.`

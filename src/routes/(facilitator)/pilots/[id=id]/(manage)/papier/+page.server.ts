@@ -1,8 +1,11 @@
+// The printable large-print paper questionnaire of one role.
 import { buildPages, estimatedMinutes } from '$lib/scan/questionnaire';
+import { requirePilot } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, url }) => {
-	const { pilot } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const { pilot } = requirePilot(event, 'manage');
+	const url = event.url;
 	const roles = pilot.roles.map((id) => pilot.scan.roles.find((r) => r.id === id)!);
 	const requested = url.searchParams.get('rol');
 	const role = roles.find((r) => r.id === requested) ?? null;

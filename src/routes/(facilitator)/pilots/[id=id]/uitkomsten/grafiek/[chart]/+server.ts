@@ -1,7 +1,6 @@
 // GET …/uitkomsten/grafiek/<chart>: one results chart as an SVG file to download, drawn by the same
 // component as on the page (rendered on the server) with its title, legend and source around it.
-// A +server.ts runs no layout load, so this checks access itself: 404 for a pilot the user may not see.
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import DivergingBars from '$lib/charts/DivergingBars.svelte';
@@ -12,8 +11,8 @@ import MirrorChart from '$lib/charts/MirrorChart.svelte';
 import RadarChart from '$lib/charts/RadarChart.svelte';
 import { chartBySlug, chartFilename, fileSlug, type ChartSpec } from '$lib/charts/chart-data';
 import { standaloneSvg } from '$lib/charts/legend';
-import { viewablePilot } from '$lib/server/access';
 import { db } from '$lib/server/db';
+import { requirePilot } from '$lib/server/guard';
 import { pilotResults } from '$lib/server/results';
 import type { RequestHandler } from './$types';
 
@@ -26,12 +25,10 @@ const COMPONENTS: Record<ChartSpec['kind'], Component<{ chart: never; svgOnly: b
 	radar: RadarChart
 };
 
-export const GET: RequestHandler = ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, `/login?terug=${encodeURIComponent(url.pathname)}`);
-	const found = viewablePilot(db(), locals.user, Number(params.id));
-	if (!found) error(404, 'Deze pilot bestaat niet, of u heeft er geen toegang toe.');
+export const GET: RequestHandler = (event) => {
+	const { pilot } = requirePilot(event, 'view');
+	const { params, url } = event;
 	if (!/^[a-z0-9-]{1,100}$/.test(params.chart)) error(404, 'Deze grafiek bestaat niet.');
-	const { pilot } = found;
 	const results = pilotResults(db(), pilot);
 	const chart = chartBySlug(results, pilot.scan, pilot.mirror, params.chart, url.searchParams.get('neutraal') === 'apart' ? 'apart' : 'midden');
 	if (!chart) error(404, 'Deze grafiek bestaat niet.');

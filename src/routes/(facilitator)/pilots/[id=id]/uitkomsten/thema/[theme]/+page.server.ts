@@ -1,18 +1,20 @@
 // One theme's results: a diverging bar chart per statement (in the order the facilitator picks,
 // with the neutral answer in the middle of the bar or apart),
-// the ladder, the mirror questions and the open answers. The layout above has checked that this
-// user may see the pilot; figures of roles below k never reach this page.
+// the ladder, the mirror questions and the open answers. Figures of roles below k never reach
+// this page.
 import { error } from '@sveltejs/kit';
 import { chartDownload, ladderChart, mainComparison, mirrorChart, sortItems, statementChart, type ItemOrder } from '$lib/charts/chart-data';
 import type { NeutralPlacement } from '$lib/charts/shapes';
 import { db } from '$lib/server/db';
+import { requirePilot } from '$lib/server/guard';
 import { pilotResults } from '$lib/server/results';
 import type { PageServerLoad } from './$types';
 
 const ORDERS: ItemOrder[] = ['scan', 'verschil', 'eens'];
 
-export const load: PageServerLoad = async ({ parent, params, url }) => {
-	const { pilot } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const { pilot } = requirePilot(event, 'view');
+	const { params, url } = event;
 	const results = pilotResults(db(), pilot);
 	const index = results.themes.findIndex((t) => t.id === params.theme);
 	if (index < 0) error(404, 'Dit thema bestaat niet in deze pilot.');

@@ -1,0 +1,53 @@
+// The one access check of the facilitator side, called by every load, action and endpoint itself.
+// A layout's check is not enough: SvelteKit skips a layout load when the client asks for
+// __data.json with that layout marked unchanged. This is the one server module that speaks HTTP
+// (redirect, 404), so that no route writes its own refusal.
+import { error, redirect } from '@sveltejs/kit';
+import { pilotAccess, type PilotAccess } from './access';
+import type { SessionUser } from './auth';
+import { db } from './db';
+import { getPilot, type PilotWithScan } from './pilots';
+
+type GuardEvent = { locals: App.Locals; url: URL; params: Partial<Record<string, string>> };
+
+export const NO_PAGE = 'Deze pagina bestaat niet.';
+export const NO_PILOT = 'Deze pilot bestaat niet, of u heeft er geen toegang toe.';
+
+/** A signed-in user, or off to the login page (and back here afterwards). */
+export function requireUser(event: GuardEvent): SessionUser {
+	const user = event.locals.user;
+	if (!user) redirect(303, `/login?terug=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	return user;
+}
+
+/** An admin; anyone else gets 404, so the admin pages do not even reveal that they exist. */
+export function requireAdmin(event: GuardEvent): SessionUser {
+	const user = requireUser(event);
+	if (user.role !== 'admin') error(404, NO_PAGE);
+	return user;
+}
+
+/** Roles that may make pilots of their own. */
+export function requireCreator(event: GuardEvent): SessionUser {
+	const user = requireUser(event);
+	if (user.role === 'viewer') error(404, NO_PAGE);
+	return user;
+}
+
+export type PilotGrant = { user: SessionUser; pilot: PilotWithScan; access: PilotAccess };
+
+/**
+ * The pilot of the route's `id` if this user may see it (`view`) or manage it (`manage`). Anyone
+ * else gets the same 404 as for a pilot that does not exist, so other pilots' ids are not confirmed.
+ * `api: true` answers an anonymous visitor with 401 instead of sending them to the login page.
+ */
+export function requirePilot(event: GuardEvent, need: PilotAccess, options: { api?: boolean } = {}): PilotGrant {
+	if (options.api && !event.locals.user) error(401, 'Log eerst in.');
+	const user = requireUser(event);
+	const id = Number(event.params.id);
+	// Looked up afresh on every call: an action may just have changed the pilot or who shares it.
+	const pilot = Number.isSafeInteger(id) ? getPilot(db(), id) : null;
+	const access = pilot ? pilotAccess(db(), user, pilot) : null;
+	if (!pilot || !access || (need === 'manage' && access !== 'manage')) error(404, NO_PILOT);
+	return { user, pilot, access };
+}
