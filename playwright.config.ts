@@ -2,11 +2,12 @@ import { defineConfig, devices } from '@playwright/test';
 import { findBrowser } from './scripts/browser';
 
 const PORT = 4173;
-// The tests run against the production build on a fresh database with the demo pilot loaded.
+// The tests run against the production build on a fresh database with the demo pilot loaded. The
+// request log goes to a file, so tests can check what it holds (never a token).
 const server = [
-	`node -e "require('fs').rmSync('.e2e-data',{recursive:true,force:true})"`,
+	`node -e "const fs=require('fs');fs.rmSync('.e2e-data',{recursive:true,force:true});fs.mkdirSync('.e2e-data')"`,
 	'vite build',
-	'node scripts/serve.js'
+	'node scripts/serve.js > .e2e-data/server.log'
 ].join(' && ');
 
 // `npm test` finds or installs a browser first (scripts/browser.ts); run alone, say what to do.
@@ -50,7 +51,11 @@ export default defineConfig({
 			DATABASE_PATH: '.e2e-data/quickscan.db',
 			ADMIN_EMAIL: 'beheer@quickscan.local',
 			ADMIN_PASSWORD: 'e2e-wachtwoord-quickscan',
-			DEMO_DATA: 'true'
+			DEMO_DATA: 'true',
+			// As behind a proxy: the client address comes from X-Forwarded-For. Tests of the rate
+			// limits give each client an address of its own, so no test is slowed by another's.
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1'
 		}
 	}
 });

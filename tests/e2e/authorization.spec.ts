@@ -129,6 +129,52 @@ test('each actor is allowed or denied on every form action as the matrix says', 
 	expect(problems).toEqual([]);
 });
 
+/** The data request SvelteKit's client makes for a page, with a mask of which nodes to load. */
+function dataUrl(pageUrl: string, mask: string): string {
+	const url = new URL(pageUrl, BASE);
+	url.pathname = url.pathname.replace(/\/?$/, '/__data.json');
+	url.searchParams.set('x-sveltekit-invalidated', mask);
+	return url.pathname + url.search;
+}
+
+type DataBody = { type: 'data'; nodes: ({ type: string; status?: number } | null)[] } | { type: 'redirect'; location: string };
+
+test('no page gives its data to someone who may not see it, whichever layouts the request marks as unchanged', async () => {
+	// A layout whose node is marked unchanged does not run its load; only a check in the page's
+	// own load (or a parent() call) is left. Every mask that skips any set of layouts is tried.
+	const problems: string[] = [];
+	for (const [id, route] of discoverRoutes()) {
+		if (!route.page) continue;
+		const entry = MATRIX[id];
+		for (let bits = 0; bits < 2 ** route.layouts; bits++) {
+			const mask = Array.from({ length: route.layouts }, (_, i) => ((bits >> i) & 1 ? '1' : '0')).join('') + '1';
+			for (const actor of ACTORS) {
+				const page = actor === 'otherRespondent' ? entry.url({ ...ctx, token: ctx.otherToken }) : entry.url(ctx);
+				const res = await contexts.get(actor)!.get(dataUrl(page, mask));
+				const where = `${id} as ${actor} with mask ${mask}`;
+				if (res.status() >= 500) {
+					problems.push(`${where}: ${res.status()}`);
+					continue;
+				}
+				let body: DataBody | null = null;
+				try {
+					body = (await res.json()) as DataBody;
+				} catch {
+					// Not data at all (a 4xx page): nothing was given away.
+				}
+				const denied =
+					body === null ||
+					isDenied(res.status(), res.headers()['location']) ||
+					(body.type === 'redirect' && (body.location === '/login' || body.location.startsWith('/login?terug='))) ||
+					(body.type === 'data' && body.nodes.some((n) => n?.type === 'error' && [401, 403, 404, 410].includes(n.status ?? 0)));
+				const allowed = ALLOWED[entry.get].includes(actor);
+				if (allowed === denied) problems.push(`${where}: ${res.status()} ${JSON.stringify(body).slice(0, 120)} (expected ${allowed ? 'allowed' : 'denied'})`);
+			}
+		}
+	}
+	expect(problems).toEqual([]);
+});
+
 /** A fresh session for an actor, for actions that end the session they run in. */
 async function signInAgain(actor: Actor): Promise<APIRequestContext> {
 	const account = accounts[actor];

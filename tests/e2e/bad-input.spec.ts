@@ -27,7 +27,11 @@ const VARIANTS: { name: string; send: (api: APIRequestContext, url: string) => R
 	{ name: 'JSON of the wrong shape', send: (api, url) => api.post(url, { data: { answers: { 'doel-1': 7, 'doel-open': ['a'] } } }) },
 	{ name: 'JSON with a huge answer', send: (api, url) => api.post(url, { data: { answers: { 'doel-open': 'x'.repeat(200_000) } } }) },
 	{ name: 'multipart with junk', send: (api, url) => api.post(url, { multipart: { file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from([0xff, 0xfe, 0x00, 0x41]) }, count: 'abc' } }) },
-	{ name: 'a file instead of text', send: (api, url) => api.post(url, { multipart: { municipality: { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('a') } } }) }
+	{ name: 'a file instead of text', send: (api, url) => api.post(url, { multipart: { municipality: { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('a') } } }) },
+	// A form may be sent as text/plain (enctype="text/plain"), which no form parser reads.
+	{ name: 'a text/plain body', send: (api, url) => api.post(url, { headers: { 'content-type': 'text/plain' }, data: 'role=raad\ncount=1' }) },
+	{ name: 'a broken multipart body', send: (api, url) => api.post(url, { headers: { 'content-type': 'multipart/form-data; boundary=grens' }, data: '--grens\r\nContent-Disposition: form-data; name="role"\r\n\r\nraad' }) },
+	{ name: 'multipart without a boundary', send: (api, url) => api.post(url, { headers: { 'content-type': 'multipart/form-data' }, data: 'role=raad' }) }
 ];
 
 /**

@@ -61,16 +61,27 @@ export const MATRIX: Record<string, Entry> = {
 	'/s/[token=token]/antwoord': { url: s('/antwoord'), get: 'all', methods: { POST: 'all' } }
 };
 
+/** How many layouts (each a node of a page's __data.json) wrap a route directory, the root's included. */
+function layoutsAbove(dir: string): number {
+	// The root layout is always a node, written or SvelteKit's default.
+	let count = 1;
+	for (let d = path.resolve(dir); d !== path.resolve('src/routes'); d = path.dirname(d)) {
+		if (fs.readdirSync(d).some((f) => /^\+layout(\.server)?\.(ts|svelte)$/.test(f))) count++;
+	}
+	return count;
+}
+
 /** Every route in src/routes with its form actions and endpoint methods. */
 export function discoverRoutes() {
-	const routes = new Map<string, { actions: string[]; methods: string[] }>();
+	const routes = new Map<string, { actions: string[]; methods: string[]; page: boolean; layouts: number }>();
 	const walk = (dir: string) => {
 		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
 			const file = path.join(dir, entry.name);
 			if (entry.isDirectory()) walk(file);
 			else if (/^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(entry.name)) {
 				const id = '/' + path.relative('src/routes', dir).split(path.sep).filter((seg) => seg && !/^\(.*\)$/.test(seg)).join('/');
-				const route = routes.get(id) ?? { actions: [], methods: [] };
+				const route = routes.get(id) ?? { actions: [], methods: [], page: false, layouts: layoutsAbove(dir) };
+				if (entry.name !== '+server.ts') route.page = true;
 				const source = fs.readFileSync(file, 'utf8');
 				const actions = source.match(/export const actions[^=]*=\s*{([\s\S]*?)\n};/);
 				if (actions) route.actions.push(...[...actions[1].matchAll(/^\t(\w+):/gm)].map((m) => m[1]));
