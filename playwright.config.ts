@@ -26,7 +26,10 @@ const chromium = {
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: false,
-	workers: 2,
+	// One worker: each browser test keeps a core busy with Chromium and another with the server, so
+	// two workers on two cores starved each other (tests ran at half speed, the full phone scan
+	// came within seconds of its time limit). One at a time, every test runs as it does alone.
+	workers: 1,
 	retries: 0,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },

@@ -63,6 +63,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 			}
 		}
 	}
+	// A body nobody read (a request refused before its form was looked at) is read and dropped
+	// before answering: answering while the client is still sending makes clients fail at random
+	// (EPIPE) and breaks the kept-alive connection for the next request. A body over the size
+	// limit stops at the limit.
+	if (event.request.body && !event.request.bodyUsed) await event.request.arrayBuffer().catch(() => undefined);
 	secure(response, isLink, !!event.locals.user);
 	log.info('request', {
 		method: event.request.method,

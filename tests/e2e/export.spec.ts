@@ -205,7 +205,7 @@ test('every export of the demo pilot holds the API figures and nothing of small 
 	expect(audits.map((a) => a.detail)).toEqual(['uitkomsten.csv', 'uitkomsten.xlsx', 'antwoorden.csv', 'antwoorden.xlsx']);
 });
 
-test('a viewer downloads the results but not the raw answers; others get a 404', async () => {
+test('a viewer downloads the results but not the raw answers; others get a 404, and anonymous visitors the login page', async () => {
 	const demo = query<{ id: number }>("SELECT id FROM pilots WHERE municipality = 'Voorbeeldstad (demo)' ORDER BY id LIMIT 1")[0].id;
 	const suffix = Date.now().toString(36);
 	const password = 'export-wachtwoord-123';
@@ -228,7 +228,8 @@ test('a viewer downloads the results but not the raw answers; others get a 404',
 	const expected: [string | null, Record<string, number>][] = [
 		[`export-kijker-${suffix}@example.nl`, { 'uitkomsten.csv': 200, 'uitkomsten.xlsx': 200, 'antwoorden.csv': 404, 'antwoorden.xlsx': 404, onbekend: 404 }],
 		[`export-ander-${suffix}@example.nl`, { 'uitkomsten.csv': 404, 'uitkomsten.xlsx': 404, 'antwoorden.csv': 404, 'antwoorden.xlsx': 404 }],
-		[null, { 'uitkomsten.csv': 404, 'uitkomsten.xlsx': 404, 'antwoorden.csv': 404, 'antwoorden.xlsx': 404 }]
+		// Not signed in: sent to log in first (and back to the download afterwards).
+		[null, { 'uitkomsten.csv': 303, 'uitkomsten.xlsx': 303, 'antwoorden.csv': 303, 'antwoorden.xlsx': 303 }]
 	];
 	for (const [email, statuses] of expected) {
 		const api = await as(email);
@@ -236,7 +237,8 @@ test('a viewer downloads the results but not the raw answers; others get a 404',
 			for (const [kind, status] of Object.entries(statuses)) {
 				const res = await api.get(`${base}/${kind}`);
 				expect(res.status(), `${email ?? 'anonymous'} ${kind}`).toBe(status);
-				if (status === 404) expect(await res.text()).not.toContain('response,role');
+				if (status === 303) expect(res.headers()['location']).toBe(`/login?terug=${encodeURIComponent(`${base}/${kind}`)}`);
+				if (status !== 200) expect(await res.text()).not.toContain('response,role');
 			}
 		} finally {
 			await api.dispose();

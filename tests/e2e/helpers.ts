@@ -79,22 +79,22 @@ export async function createOpenPilot(page: Page, setup: PilotSetup): Promise<{ 
 
 /** Answers every question on the current questionnaire page; `pick` chooses the option label. */
 export async function answerPage(page: Page, pick: (index: number) => string = () => 'Eens') {
-	// On a phone the questions come one at a time ("Volgende vraag"); elsewhere they are all on the page.
+	// On a phone the questions come one at a time ("Volgende vraag"); elsewhere they are all on the
+	// page. One call reads the options of the questions in view, so each costs one check and a click.
 	let index = 0;
 	let openIndex = 0;
 	for (;;) {
 		const groups = page.getByRole('group');
-		const count = await groups.count();
+		const options = await groups.evaluateAll((els) =>
+			els.map((g) => [...g.querySelectorAll<HTMLInputElement>('input[type=radio]')].map((r) => r.labels?.[0]?.textContent?.trim() ?? ''))
+		);
 		const open = page.getByRole('textbox');
 		const openCount = await open.count();
-		expect(count + openCount, 'questions on this page').toBeGreaterThan(0);
-		for (let i = 0; i < count; i++, index++) {
-			const group = groups.nth(i);
-			const radios = group.getByRole('radio');
-			if ((await radios.count()) === 0) continue;
-			const wanted = group.getByRole('radio', { name: pick(index), exact: true });
-			if ((await wanted.count()) > 0) await wanted.check();
-			else await radios.first().check();
+		expect(options.length + openCount, 'questions on this page').toBeGreaterThan(0);
+		for (const [i, labels] of options.entries()) {
+			const wanted = labels.indexOf(pick(index++));
+			if (labels.length === 0) continue;
+			await groups.nth(i).getByRole('radio').nth(Math.max(wanted, 0)).check();
 		}
 		for (let i = 0; i < openCount; i++) await open.nth(i).fill(`Antwoord ${++openIndex} met een komma, en "aanhalingstekens".`);
 		const next = page.getByRole('button', { name: 'Volgende vraag' });

@@ -6,7 +6,7 @@ import { IMPORT_COLUMNS, importResponses, MAX_IMPORT_BYTES } from '$lib/server/c
 import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
-import { formErrorStatus } from '$lib/server/request';
+import { formErrorStatus, parseForm } from '$lib/server/request';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -57,7 +57,7 @@ export const actions: Actions = {
 
 		let form: FormData;
 		try {
-			form = await request.formData();
+			form = await parseForm(request);
 		} catch (e) {
 			// The adapter's own body limit (BODY_SIZE_LIMIT, 512 kB unless set) surfaces here as a 413.
 			if (formErrorStatus(e) === 413) return fail(413, { fileName: '', errors: [tooBigForServer] });
