@@ -6,8 +6,13 @@ const twoDecimals = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, m
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
 
 type Maybe = number | null | undefined;
-/** Rounds half away from zero, so a number and its negative always read the same apart from the sign. */
-const round = (v: number, digits: number) => (Math.sign(v) * Math.round(Math.abs(v) * 10 ** digits)) / 10 ** digits;
+/**
+ * Rounds half away from zero, so a number and its negative always read the same apart from the
+ * sign, and rounds decimal halves as a person (and a spreadsheet) would: −29/200 is −0,145 and
+ * reads −0,15, although in binary 0.145 × 100 is 14.4999…; the scaled value is first cut to 12
+ * significant digits, far beyond what any figure here carries.
+ */
+const round = (v: number, digits: number) => (Math.sign(v) * Math.round(Number((Math.abs(v) * 10 ** digits).toPrecision(12)))) / 10 ** digits;
 function signed(v: Maybe, digits: number, format: Intl.NumberFormat): string {
 	if (v === null || v === undefined) return '–';
 	const r = round(v, digits);
