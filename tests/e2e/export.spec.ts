@@ -173,6 +173,9 @@ function checkRaw(rows: Row[], api: Api) {
 	expect(new Set(rows.map((r) => r.source)).size).toBeGreaterThan(0);
 	for (const source of new Set(rows.map((r) => r.source))) expect(['online', 'paper', 'import']).toContain(source);
 	expect(Object.keys(rows[0]).sort()).toEqual(['item', 'response', 'role', 'source', 'value']);
+	// Open answers stay out of the raw answers: next to a person's scores, their words could name them.
+	const openIds = new Set(api.results.themes.flatMap((t) => t.open.map((q) => q.id)));
+	expect(rows.filter((r) => openIds.has(String(r.item))), 'open answers in the raw export').toEqual([]);
 }
 
 test('every export of the demo pilot holds the API figures and nothing of small groups', async ({ page }) => {

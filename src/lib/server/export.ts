@@ -225,6 +225,8 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * One row per answer: roles in the pilot's order, responses sorted by their random public id (so
  * the order says nothing about who answered when), answers in questionnaire order. Roles below k
  * (as decided by the analysis) are left out entirely. Scores are numbers, the rest text.
+ * Open answers are left out: their words can tell who wrote them, and next to them every score of
+ * that person would then be known. They are in the results export, shuffled, apart from any score.
  */
 export function rawAnswerRows(results: PilotResults, pilot: Pick<PilotWithScan, 'scan' | 'variant' | 'mirror' | 'roles'>, data: readonly RawResponse[]): Cell[][] {
 	const shown = new Set(results.roles.filter((r) => !r.suppressed).map((r) => r.role));
@@ -239,6 +241,7 @@ export function rawAnswerRows(results: PilotResults, pilot: Pick<PilotWithScan, 
 			const keys = [...response.answers.keys()].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || byCodeUnits(a, b));
 			for (const key of keys) {
 				const answer = response.answers.get(key)!;
+				if (answer.kind === 'text') continue;
 				rows.push([response.publicId, role, response.source, key, answer.kind === 'score' ? answer.score : formatAnswer(answer)]);
 			}
 		}
