@@ -32,7 +32,12 @@ export const MATRIX: Record<string, Entry> = {
 	'/wachtwoord/[token]': { url: (c) => `/wachtwoord/${c.resetToken}`, get: 'all', actions: { default: 'all' } },
 	'/pilots': { url: () => '/pilots', get: 'signedIn' },
 	'/pilots/nieuw': { url: () => '/pilots/nieuw', get: 'creators', actions: { create: 'creators' } },
-	'/pilots/[id=id]': { url: p(), get: 'viewers', actions: { open: 'managers', close: 'managers', contact: 'managers', share: 'managers', unshare: 'managers', delete: 'managers' } },
+	'/pilots/[id=id]': {
+		url: p(),
+		get: 'viewers',
+		// Confirming typed-in forms is for anyone with access but the one who typed them in.
+		actions: { open: 'managers', close: 'managers', release: 'managers', confirm: 'viewers', contact: 'managers', share: 'managers', unshare: 'managers', delete: 'managers' }
+	},
 	'/pilots/[id=id]/bewerken': { url: p('/bewerken'), get: 'managers', actions: { save: 'managers' } },
 	'/pilots/[id=id]/brieven': { url: p('/brieven'), get: 'managers' },
 	'/pilots/[id=id]/import': { url: p('/import'), get: 'managers', actions: { default: 'managers' } },

@@ -21,6 +21,8 @@ export type AuditAction =
 	| 'link-group'
 	| 'link-revoke'
 	| 'paper-entry'
+	| 'typed-in-confirm'
+	| 'release'
 	| 'import'
 	| 'export'
 	| 'account-create'

@@ -169,7 +169,7 @@ export async function validateImport(
  * All or nothing: every response of the file is stored in one transaction, or none is. The same
  * file twice is refused: its answers would otherwise count double.
  */
-export async function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8Array, today = dayOf()): Promise<ImportResult> {
+export async function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8Array, today = dayOf(), enteredBy: number | null = null): Promise<ImportResult> {
 	const { errors, responses } = await validateImport(pilot, bytes);
 	if (errors.length) return { ok: false, errors };
 	const fileHash = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -209,7 +209,7 @@ export async function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8
 		const importId = tx.insert(imports).values({ pilotId: pilot.id, fileHash, responses: responses.size, importedOn: today }).returning({ id: imports.id }).get().id;
 		for (const hash of all) tx.insert(importedForms).values({ importId, pilotId: pilot.id, codeHash: hash }).run();
 		for (const response of responses.values()) {
-			insertCompletedResponse(tx as unknown as Db, { pilotId: pilot.id, role: response.role, source: 'import', answers: response.answers });
+			insertCompletedResponse(tx as unknown as Db, { pilotId: pilot.id, role: response.role, source: 'import', answers: response.answers, enteredBy }, today);
 			answerCount += response.answers.length;
 		}
 		return { ok: true, responses: responses.size, answers: answerCount };

@@ -2,11 +2,13 @@
 // first-time user sees results straight away. The numbers are made up and say so.
 import { buildPages, allQuestions, type Answer } from '$lib/scan/questionnaire';
 import type { Db } from './db';
-import { pilots } from './db/schema';
+import { pilots, responses } from './db/schema';
 import { createPilot, getPilot } from './pilots';
 import type { LoadedScan } from './scans';
 import { insertCompletedResponse } from './responses';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
+import { dayOf } from '$lib/dates';
+import { makeRelease } from './releases';
 
 /** A small seeded PRNG (mulberry32) so the demo looks the same on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -93,7 +95,10 @@ export function seedDemo(db: Db, scan: LoadedScan, ownerId: number | null): numb
 				insertCompletedResponse(t, { pilotId, role, source: n % 4 === 3 ? 'paper' : 'online', answers });
 			}
 		}
+		// The demo's paper forms count as confirmed by a second person, and closing releases the figures.
+		t.update(responses).set({ confirmedOn: dayOf() }).where(and(eq(responses.pilotId, pilotId), ne(responses.source, 'online'))).run();
 		t.update(pilots).set({ status: 'closed' }).where(eq(pilots.id, pilotId)).run();
+		makeRelease(db, getPilot(t, pilotId)!, 'close', ownerId);
 		return pilotId;
 	});
 }

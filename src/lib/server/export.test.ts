@@ -62,10 +62,16 @@ function seed(target: PilotWithScan) {
 			insertCompletedResponse(db, { pilotId: target.id, role, source: n % 3 === 2 ? 'paper' : 'online', answers });
 		}
 	}
+	confirmTyped(target.id);
 	// A respondent still busy: never exported.
 	db.$client
 		.prepare("INSERT INTO responses (public_id, pilot_id, role, source, status, started_on) VALUES ('bezig-nog', ?, 'raad', 'online', 'in_progress', '2026-01-01')")
 		.run(target.id);
+}
+
+/** Paper and imported forms count once a second account confirmed them (four eyes). */
+function confirmTyped(pilotId: number) {
+	db.$client.prepare("UPDATE responses SET confirmed_on = '2026-01-02' WHERE pilot_id = ? AND source != 'online'").run(pilotId);
 }
 
 beforeEach(() => {
@@ -354,6 +360,7 @@ describe('raw answers', () => {
 		const fresh = getPilot(db, createPilot(db, testPilotForm({ roles: ROLES }), null))!;
 		const result = await importResponses(db, fresh, new TextEncoder().encode(text(file.body)));
 		expect(result).toMatchObject({ ok: true, responses: SIZES.raad + SIZES.gemeente });
+		confirmTyped(fresh.id);
 		const original = contents(pilot.id);
 		const imported = contents(fresh.id);
 		expect(Object.keys(imported).sort()).toEqual(['gemeente', 'raad']);

@@ -193,7 +193,7 @@ export function combinedResultRows(views: readonly View[]): { columns: string[];
 
 export const RAW_COLUMNS = ['response', 'role', 'source', 'item', 'value'] as const;
 
-export type RawResponse = { publicId: string; role: string; source: ResponseRow['source']; answers: Map<string, Answer> };
+export type RawResponse = { id: number; publicId: string; role: string; source: ResponseRow['source']; answers: Map<string, Answer> };
 
 /**
  * The submitted responses of a pilot with their answers; no dates, no link, no internal id.
@@ -210,7 +210,7 @@ export function loadRawResponses(db: Db, pilotId: number): RawResponse[] {
 	const byId = new Map<number, RawResponse>();
 	for (const [id, publicId, role, source, key, score, dontKnow, text] of rows) {
 		let response = byId.get(id);
-		if (!response) byId.set(id, (response = { publicId, role, source, answers: new Map() }));
+		if (!response) byId.set(id, (response = { id, publicId, role, source, answers: new Map() }));
 		if (key === null) continue;
 		if (score !== null) response.answers.set(key, { kind: 'score', score: score as 1 | 2 | 3 | 4 | 5 });
 		else if (dontKnow) response.answers.set(key, { kind: 'dontKnow' });

@@ -1,10 +1,10 @@
 // Responses and their answers. Saving is an idempotent upsert per (response, key); a submitted
 // response never changes. Only the day is kept of any date, and nothing that identifies a person.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Answer } from '$lib/scan/questionnaire';
 import { dayOf } from '$lib/dates';
 import type { Db } from './db';
-import { answers, responses, type Invitation, type ResponseRow } from './db/schema';
+import { answers, responses, users, type Invitation, type ResponseRow } from './db/schema';
 import { randomToken } from './tokens';
 
 export class ResponseLockedError extends Error {
@@ -82,7 +82,7 @@ export function submitResponse(db: Db, responseId: number, today = dayOf()): voi
 /** A complete response that arrived on paper or from a file: stored submitted, in one go. */
 export function insertCompletedResponse(
 	db: Db,
-	input: { pilotId: number; role: string; source: ResponseRow['source']; answers: [string, Answer][]; publicId?: string },
+	input: { pilotId: number; role: string; source: ResponseRow['source']; answers: [string, Answer][]; publicId?: string; enteredBy?: number | null },
 	today = dayOf()
 ): ResponseRow {
 	return db.transaction((tx) => {
@@ -95,7 +95,8 @@ export function insertCompletedResponse(
 				source: input.source,
 				status: 'submitted',
 				startedOn: today,
-				submittedOn: today
+				submittedOn: today,
+				enteredBy: input.enteredBy ?? null
 			})
 			.returning()
 			.get();
@@ -106,4 +107,37 @@ export function insertCompletedResponse(
 
 export function countAnswers(db: Db, responseId: number): number {
 	return db.select({ n: sql<number>`count(*)` }).from(answers).where(eq(answers.responseId, responseId)).get()?.n ?? 0;
+}
+
+/** Typed-in forms (paper, import) that wait for a second account to confirm them, per person and role. */
+export type PendingBatch = { enteredBy: number | null; enteredByEmail: string | null; role: string; source: 'paper' | 'import'; forms: number };
+
+export function pendingTypedIn(db: Db, pilotId: number): PendingBatch[] {
+	return db
+		.select({ enteredBy: responses.enteredBy, enteredByEmail: users.email, role: responses.role, source: responses.source, forms: sql<number>`count(*)` })
+		.from(responses)
+		.leftJoin(users, eq(users.id, responses.enteredBy))
+		.where(and(eq(responses.pilotId, pilotId), eq(responses.status, 'submitted'), ne(responses.source, 'online'), isNull(responses.confirmedOn)))
+		.groupBy(responses.enteredBy, responses.role, responses.source)
+		.all() as PendingBatch[];
+}
+
+/**
+ * Four eyes: another account than the one who typed them in confirms that the paper forms exist.
+ * Confirms every waiting form of the pilot not entered by `user`; returns how many.
+ */
+export function confirmTypedIn(db: Db, pilotId: number, user: { id: number }, today = dayOf()): number {
+	return db
+		.update(responses)
+		.set({ confirmedBy: user.id, confirmedOn: today })
+		.where(
+			and(
+				eq(responses.pilotId, pilotId),
+				eq(responses.status, 'submitted'),
+				ne(responses.source, 'online'),
+				isNull(responses.confirmedOn),
+				or(isNull(responses.enteredBy), ne(responses.enteredBy, user.id))
+			)
+		)
+		.run().changes;
 }

@@ -1,5 +1,6 @@
 // Loads the submitted responses of a pilot and runs the analysis on them. Only submitted
-// responses count: answers of someone still busy can change and are not theirs to show yet.
+// responses count: answers of someone still busy can change and are not theirs to show yet; a
+// typed-in one (paper, import) counts once a second account confirmed it.
 import type { Statement } from 'better-sqlite3';
 import { analysePilot, type PilotResults, type ResponseData } from '$lib/analysis/aggregate';
 import type { Answer } from '$lib/scan/questionnaire';
@@ -11,7 +12,7 @@ import type { PilotWithScan } from './pilots';
 // Scores and "weet niet" come as one string per response, `key=3 key=? …` (item keys are slugs
 // with at most a dot, so they hold neither "=" nor a space); open answers come as rows of their own.
 const PACKED_SQL = `
-	SELECT r.id, r.role, group_concat(a.key || '=' || coalesce(a.score, '?'), ' ')
+	SELECT r.id, r.role, r.source != 'online', r.confirmed_on IS NOT NULL, group_concat(a.key || '=' || coalesce(a.score, '?'), ' ')
 	FROM responses r LEFT JOIN answers a ON a.response_id = r.id AND a.text IS NULL
 	WHERE r.pilot_id = ? AND r.status = 'submitted'
 	GROUP BY r.id ORDER BY r.id`;
@@ -34,10 +35,16 @@ function prepared(db: Db) {
 const SCORES: readonly Answer[] = ([1, 2, 3, 4, 5] as const).map((score) => Object.freeze({ kind: 'score' as const, score }));
 const DONT_KNOW: Answer = Object.freeze({ kind: 'dontKnow' as const });
 
-export function loadSubmitted(db: Db, pilotId: number): ResponseData[] {
+/** A submitted response with its answers; a typed-in one (paper, import) counts once confirmed. */
+export type StoredResponse = { id: number; role: string; typedIn: boolean; confirmed: boolean; answers: Map<string, Answer> };
+
+/** Whether a response may count in the figures: online, or typed in and confirmed by a second account. */
+export const countable = (r: Pick<StoredResponse, 'typedIn' | 'confirmed'>) => !r.typedIn || r.confirmed;
+
+export function loadStored(db: Db, pilotId: number): StoredResponse[] {
 	const { packed, texts } = prepared(db);
-	const byId = new Map<number, { role: string; answers: Map<string, Answer> }>();
-	for (const [id, role, pairs] of packed.all(pilotId) as [number, string, string | null][]) {
+	const byId = new Map<number, StoredResponse>();
+	for (const [id, role, typedIn, confirmed, pairs] of packed.all(pilotId) as [number, string, number, number, string | null][]) {
 		const answers = new Map<string, Answer>();
 		if (pairs) {
 			for (const pair of pairs.split(' ')) {
@@ -48,20 +55,31 @@ export function loadSubmitted(db: Db, pilotId: number): ResponseData[] {
 				if (answer) answers.set(pair.slice(0, at), answer);
 			}
 		}
-		byId.set(id, { role, answers });
+		byId.set(id, { id, role, typedIn: typedIn === 1, confirmed: confirmed === 1, answers });
 	}
 	for (const [id, key, text] of texts.all(pilotId) as [number, string, string][]) byId.get(id)?.answers.set(key, { kind: 'text', text });
 	return [...byId.values()];
 }
 
-export function pilotResults(db: Db, pilot: PilotWithScan): PilotResults {
+/** Every submitted response's role and answers, confirmed or not. */
+export function loadSubmitted(db: Db, pilotId: number): ResponseData[] {
+	return loadStored(db, pilotId).map(({ role, answers }) => ({ role, answers }));
+}
+
+/** The analysis of the given responses of a pilot (for a release: the ones it holds). */
+export function analyseResponses(pilot: PilotWithScan, responses: readonly ResponseData[]): PilotResults {
 	return analysePilot({
 		scan: pilot.scan,
 		variant: pilot.variant,
 		mirror: pilot.mirror,
 		roles: pilot.roles,
 		minGroupSize: pilot.minGroupSize,
-		responses: loadSubmitted(db, pilot.id),
+		responses,
 		shuffleSeed: pilot.id
 	});
+}
+
+/** The analysis of everything that counts now; pages show a release of it, never this itself. */
+export function pilotResults(db: Db, pilot: PilotWithScan): PilotResults {
+	return analyseResponses(pilot, loadStored(db, pilot.id).filter(countable));
 }

@@ -113,12 +113,53 @@ export const responses = sqliteTable(
 		source: text('source', { enum: ['online', 'paper', 'import'] }).notNull(),
 		status: text('status', { enum: ['in_progress', 'submitted'] }).notNull().default('in_progress'),
 		startedOn: text('started_on').notNull(),
-		submittedOn: text('submitted_on')
+		submittedOn: text('submitted_on'),
+		/** Forms typed in from paper or imported: who entered them, and who confirmed them (four eyes). */
+		enteredBy: integer('entered_by').references(() => users.id, { onDelete: 'set null' }),
+		confirmedBy: integer('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
+		/** The day a typed-in form was confirmed; until then it counts in no release. */
+		confirmedOn: text('confirmed_on')
 	},
 	(t) => [
 		index('responses_pilot_idx').on(t.pilotId),
 		uniqueIndex('responses_invitation_idx').on(t.invitationId)
 	]
+);
+
+/**
+ * A release: the frozen figures that every results page, chart, export and the API show, until a
+ * later release replaces them. `results` is the analysis (JSON) of exactly the responses listed in
+ * release_responses, so two releases differ by whole groups of at least k responses per role.
+ */
+export const releases = sqliteTable(
+	'releases',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		number: integer('number').notNull(),
+		reason: text('reason', { enum: ['close', 'explicit'] }).notNull(),
+		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		/** Per role: responses in this release, and how many of them were typed in. */
+		counts: text('counts', { mode: 'json' }).notNull(),
+		results: text('results', { mode: 'json' }).notNull()
+	},
+	(t) => [uniqueIndex('releases_pilot_number_idx').on(t.pilotId, t.number)]
+);
+
+export const releaseResponses = sqliteTable(
+	'release_responses',
+	{
+		releaseId: integer('release_id')
+			.notNull()
+			.references(() => releases.id, { onDelete: 'cascade' }),
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => responses.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.releaseId, t.responseId] })]
 );
 
 /** One answer per response and key; the primary key makes saving the same answer twice a no-op. */
@@ -218,6 +259,7 @@ export const auditLog = sqliteTable(
 );
 
 export type User = typeof users.$inferSelect;
+export type ReleaseRow = typeof releases.$inferSelect;
 export type Pilot = typeof pilots.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;

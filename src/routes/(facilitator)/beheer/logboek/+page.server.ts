@@ -25,6 +25,8 @@ const actionLabels: Record<AuditAction, string> = {
 	'link-group': 'Groepslink gemaakt',
 	'link-revoke': 'Link ingetrokken',
 	'paper-entry': 'Papieren antwoorden ingevoerd',
+	'typed-in-confirm': 'Papieren of geïmporteerde vragenlijsten bevestigd',
+	release: 'Uitkomsten vrijgegeven',
 	import: 'Antwoorden geïmporteerd',
 	export: 'Gegevens gedownload',
 	'account-create': 'Account gemaakt',

@@ -8,13 +8,15 @@ import type { SessionUser } from '$lib/server/auth';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
+import { checkRelease, listReleases, makeRelease, type ReleaseOutcome } from '$lib/server/releases';
+import { confirmTypedIn, pendingTypedIn } from '$lib/server/responses';
 import type { Pilot } from '$lib/server/db/schema';
 import { acceptState, contactSchema, deletePilot, PilotError, responseCounts, setPilotContact, setPilotStatus, type PilotWithScan } from '$lib/server/pilots';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { pilot, access } = requirePilot(event, 'view');
+	const { user, pilot, access } = requirePilot(event, 'view');
 	const counts = responseCounts(db(), pilot.id);
 	const response = pilot.roles.map((role) => ({
 		role,
@@ -23,8 +25,17 @@ export const load: PageServerLoad = async (event) => {
 	}));
 	// Who else has access is the managers' business only.
 	const shares = access === 'manage' ? listShares(db(), pilot.id) : [];
-	return { response, accept: acceptState(pilot), shares };
+	const labels = Object.fromEntries(response.map((r) => [r.role, r.label]));
+	const pending = pendingTypedIn(db(), pilot.id).map((p) => ({ ...p, label: labels[p.role] ?? p.role, mine: p.enteredBy === user.id }));
+	return { response, accept: acceptState(pilot), shares, releases: listReleases(db(), pilot.id), releaseCheck: checkRelease(db(), pilot), pending, roleLabels: labels };
 };
+
+/** Makes a release and says what happened, for the notice after closing or releasing. */
+function release(user: SessionUser, pilot: PilotWithScan, reason: 'close' | 'explicit'): ReleaseOutcome {
+	const outcome = makeRelease(db(), pilot, reason, user.id);
+	if (outcome.ok) audit(db(), user, 'release', { pilotId: pilot.id, detail: `versie ${outcome.release.number}` });
+	return outcome;
+}
 
 function changeStatus(user: SessionUser, pilot: PilotWithScan, status: Pilot['status'], action: 'open' | 'close') {
 	try {
@@ -59,7 +70,32 @@ export const actions: Actions = {
 		if (form.get('confirm') !== 'ja') {
 			return fail(400, { action: 'close' as const, error: 'Vink aan dat u de vragenlijst echt wilt sluiten.' });
 		}
-		return changeStatus(user, pilot, 'closed', 'close');
+		const closed = changeStatus(user, pilot, 'closed', 'close');
+		if (!('done' in closed)) return closed;
+		// Closing releases the figures, as far as the k rule allows (after a reopening it may not).
+		const outcome = release(user, pilot, 'close');
+		return { ...closed, release: outcome.ok ? outcome.release.number : null, waiting: outcome.ok ? null : outcome.check };
+	},
+
+	release: async (event) => {
+		const { user, pilot } = requirePilot(event, 'manage');
+		const form = await readForm(event.request);
+		if (form.get('confirm') !== 'ja') return fail(400, { action: 'release' as const, error: 'Vink aan dat u de uitkomsten nu wilt vrijgeven.' });
+		const outcome = release(user, pilot, 'explicit');
+		if (!outcome.ok) return fail(400, { action: 'release' as const, error: 'Er kan nu geen nieuwe versie komen: zie hieronder waarom.' });
+		return { action: 'release' as const, done: true, release: outcome.release.number };
+	},
+
+	// Four eyes: anyone with access (a co-manager, an admin, the council's chair as a viewer) but
+	// the one who typed them in confirms that the forms exist.
+	confirm: async (event) => {
+		const { user, pilot } = requirePilot(event, 'view');
+		const form = await readForm(event.request);
+		if (form.get('seen') !== 'ja') return fail(400, { action: 'confirm' as const, error: 'Vink aan dat u de papieren vragenlijsten heeft gezien.' });
+		const confirmed = confirmTypedIn(db(), pilot.id, user);
+		if (confirmed === 0) return fail(400, { action: 'confirm' as const, error: 'Er zijn geen vragenlijsten die u kunt bevestigen. Wat u zelf invoerde, bevestigt iemand anders.' });
+		audit(db(), user, 'typed-in-confirm', { pilotId: pilot.id, detail: `${confirmed} vragenlijsten` });
+		return { action: 'confirm' as const, done: true, confirmed };
 	},
 
 	contact: async (event) => {

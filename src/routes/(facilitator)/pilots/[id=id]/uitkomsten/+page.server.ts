@@ -5,13 +5,17 @@ import { chartDownload, heatmapChart, mainComparison, radarChart, themeScoresCha
 import type { HeatMeasure } from '$lib/charts/shapes';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
-import { pilotResults } from '$lib/server/results';
+import { redirect } from '@sveltejs/kit';
+import { latestRelease } from '$lib/server/releases';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'view');
 	const url = event.url;
-	const results = pilotResults(db(), pilot);
+	// Figures come from the latest release only; before the first, the pilot page says when they come.
+	const release = latestRelease(db(), pilot.id);
+	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
+	const results = release.results;
 	const [a, b] = results.comparison;
 	const order: ThemeOrder = url.searchParams.get('volgorde') === 'verschil' ? 'verschil' : 'scan';
 	const measure: HeatMeasure = url.searchParams.get('maat') === 'eens' ? 'eens' : 'gemiddelde';
@@ -35,6 +39,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		roles: results.roles,
 		minGroupSize: results.minGroupSize,
+		release: { number: release.number, createdAt: release.createdAt },
 		biggest,
 		order,
 		measure,

@@ -69,7 +69,7 @@ export const actions: Actions = {
 		const fileName = file.name.slice(0, 200);
 		if (file.size > MAX_IMPORT_BYTES) return fail(413, { fileName, errors: [tooBig] });
 
-		const result = await importResponses(db(), pilot, new Uint8Array(await file.arrayBuffer()));
+		const result = await importResponses(db(), pilot, new Uint8Array(await file.arrayBuffer()), undefined, user.id);
 		if (!result.ok) return fail(400, { fileName, errors: result.errors });
 		audit(db(), user, 'import', { pilotId: pilot.id, detail: `${result.responses} vragenlijsten` });
 		return { fileName, imported: { responses: result.responses, answers: result.answers } };

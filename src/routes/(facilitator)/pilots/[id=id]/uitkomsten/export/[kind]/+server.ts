@@ -6,7 +6,7 @@ import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { buildExport, exportNeedsManage, isExportKind, loadRawResponses } from '$lib/server/export';
-import { pilotResults } from '$lib/server/results';
+import { latestRelease, releasedResponseIds } from '$lib/server/releases';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
@@ -14,9 +14,12 @@ export const GET: RequestHandler = async (event) => {
 	const kind = event.params.kind;
 	if (!isExportKind(kind) || (exportNeedsManage(kind) && access !== 'manage')) error(404, 'Deze download bestaat niet, of u heeft er geen toegang toe.');
 
-	// Read in one synchronous stretch, so the figures and the raw answers describe the same moment.
-	const results = pilotResults(db(), pilot);
-	const raw = exportNeedsManage(kind) ? loadRawResponses(db(), pilot.id) : [];
+	const release = latestRelease(db(), pilot.id);
+	if (!release) error(404, 'Er zijn nog geen uitkomsten vrijgegeven.');
+	// The raw answers of exactly the responses the release holds, so file and figures agree.
+	const held = exportNeedsManage(kind) ? releasedResponseIds(db(), release.id) : null;
+	const raw = held ? loadRawResponses(db(), pilot.id).filter((r) => held.has(r.id)) : [];
+	const results = release.results;
 	const file = await buildExport(kind, pilot, results, raw);
 	audit(db(), user, 'export', { pilotId: pilot.id, detail: kind });
 	return new Response(file.body as BodyInit, {

@@ -13,7 +13,7 @@ import { chartBySlug, chartFilename, fileSlug, type ChartSpec } from '$lib/chart
 import { standaloneSvg } from '$lib/charts/legend';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
-import { pilotResults } from '$lib/server/results';
+import { latestRelease } from '$lib/server/releases';
 import type { RequestHandler } from './$types';
 
 const COMPONENTS: Record<ChartSpec['kind'], Component<{ chart: never; svgOnly: boolean }>> = {
@@ -29,7 +29,9 @@ export const GET: RequestHandler = (event) => {
 	const { pilot } = requirePilot(event, 'view');
 	const { params, url } = event;
 	if (!/^[a-z0-9-]{1,100}$/.test(params.chart)) error(404, 'Deze grafiek bestaat niet.');
-	const results = pilotResults(db(), pilot);
+	const release = latestRelease(db(), pilot.id);
+	if (!release) error(404, 'Er zijn nog geen uitkomsten vrijgegeven.');
+	const results = release.results;
 	const chart = chartBySlug(results, pilot.scan, pilot.mirror, params.chart, url.searchParams.get('neutraal') === 'apart' ? 'apart' : 'midden');
 	if (!chart) error(404, 'Deze grafiek bestaat niet.');
 

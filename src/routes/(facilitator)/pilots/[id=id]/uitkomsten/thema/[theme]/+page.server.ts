@@ -2,12 +2,12 @@
 // with the neutral answer in the middle of the bar or apart),
 // the ladder, the mirror questions and the open answers. Figures of roles below k never reach
 // this page.
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { chartDownload, ladderChart, mainComparison, mirrorChart, sortItems, statementChart, type ItemOrder } from '$lib/charts/chart-data';
 import type { NeutralPlacement } from '$lib/charts/shapes';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
-import { pilotResults } from '$lib/server/results';
+import { latestRelease } from '$lib/server/releases';
 import type { PageServerLoad } from './$types';
 
 const ORDERS: ItemOrder[] = ['scan', 'verschil', 'eens'];
@@ -15,7 +15,9 @@ const ORDERS: ItemOrder[] = ['scan', 'verschil', 'eens'];
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'view');
 	const { params, url } = event;
-	const results = pilotResults(db(), pilot);
+	const release = latestRelease(db(), pilot.id);
+	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
+	const results = release.results;
 	const index = results.themes.findIndex((t) => t.id === params.theme);
 	if (index < 0) error(404, 'Dit thema bestaat niet in deze pilot.');
 	const theme = results.themes[index];
