@@ -63,6 +63,8 @@ test.beforeAll(async () => {
 		return csv.match(/\/s\/([A-Za-z0-9_-]{22})/)![1];
 	};
 	ctx = { pilot: pilotA, token: await linkOf(contexts.get('owner')!, pilotA), otherToken: await linkOf(contexts.get('otherFacilitator')!, pilotB), resetToken };
+	// Released figures, so the results pages, charts and downloads of pilot A exist to be refused.
+	expect((await contexts.get('owner')!.post(`/pilots/${pilotA}?/release`, { form: { confirm: 'ja' } })).status()).toBeLessThan(400);
 });
 
 test.afterAll(async () => {

@@ -76,6 +76,12 @@ test('a pilot whose groups are all too small says so instead of showing figures'
 	await page.getByRole('radio', { name: 'Een aparte cliëntenraad werk en inkomen' }).check();
 	await page.getByRole('button', { name: 'Pilot opslaan' }).click();
 	await expect(page).toHaveURL(/\/pilots\/\d+/);
+	// No figures before they are released; closing the questionnaire releases them.
+	await expect(page.getByText('Er zijn nog geen uitkomsten.')).toBeVisible();
+	await page.getByRole('button', { name: 'Open de vragenlijst' }).click();
+	await page.getByLabel('Ja, sluit de vragenlijst').check();
+	await page.getByRole('button', { name: 'Sluit de vragenlijst' }).click();
+	await expect(page.getByRole('status')).toContainText('De uitkomsten zijn vrijgegeven (versie 1)');
 	await page.getByRole('link', { name: 'Bekijk de uitkomsten' }).click();
 	await expect(page.getByText('Er zijn nog geen groepen met genoeg ingeleverde vragenlijsten.')).toBeVisible();
 	await expect(page.getByRole('img')).toHaveCount(0);

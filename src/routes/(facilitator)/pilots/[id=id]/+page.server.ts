@@ -81,6 +81,7 @@ export const actions: Actions = {
 		const { user, pilot } = requirePilot(event, 'manage');
 		const form = await readForm(event.request);
 		if (form.get('confirm') !== 'ja') return fail(400, { action: 'release' as const, error: 'Vink aan dat u de uitkomsten nu wilt vrijgeven.' });
+		if (pilot.status === 'draft') return fail(400, { action: 'release' as const, error: 'Open eerst de vragenlijst: er kunnen nog geen antwoorden zijn.' });
 		const outcome = release(user, pilot, 'explicit');
 		if (!outcome.ok) return fail(400, { action: 'release' as const, error: 'Er kan nu geen nieuwe versie komen: zie hieronder waarom.' });
 		return { action: 'release' as const, done: true, release: outcome.release.number };
