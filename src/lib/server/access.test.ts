@@ -1,10 +1,17 @@
 // Who may manage or view a pilot: admins, owners, and accounts the pilot is shared with.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listShares, managedPilot, pilotAccess, ShareError, sharePilot, unsharePilot, viewablePilot, visiblePilotIds } from './access';
+import { listShares, pilotAccess, ShareError, sharePilot, unsharePilot, viewablePilot, visiblePilotIds } from './access';
 import type { SessionUser } from './auth';
 import type { Db } from './db';
 import { createPilot, deletePilot, getPilot } from './pilots';
 import { createTestDb, testPilotForm } from './test-db';
+
+
+/** The pilot if this user may manage it (what requirePilot(event, 'manage') lets through). */
+const managed = (user: Parameters<typeof viewablePilot>[1], id: number) => {
+	const found = viewablePilot(db, user, id);
+	return found?.access === 'manage' ? found.pilot : null;
+};
 
 let db: Db;
 let cleanup: () => void;
@@ -32,7 +39,7 @@ describe('pilotAccess', () => {
 		const owner = insertUser('eigenaar@example.nl', 'facilitator');
 		for (const id of [newPilot(owner.id), newPilot(null)]) {
 			expect(accessOf(admin, id)).toBe('manage');
-			expect(managedPilot(db, admin, id)?.id).toBe(id);
+			expect(managed(admin, id)?.id).toBe(id);
 		}
 	});
 
@@ -41,16 +48,16 @@ describe('pilotAccess', () => {
 		const other = insertUser('ander@example.nl', 'facilitator');
 		const id = newPilot(owner.id);
 		expect(accessOf(owner, id)).toBe('manage');
-		expect(managedPilot(db, owner, id)?.municipality).toBe('Zuidstad');
+		expect(managed(owner, id)?.municipality).toBe('Zuidstad');
 		expect(accessOf(other, id)).toBeNull();
-		expect(managedPilot(db, other, id)).toBeNull();
+		expect(managed(other, id)).toBeNull();
 		expect(viewablePilot(db, other, id)).toBeNull();
 		expect(pilotAccess(db, null, getPilot(db, id)!)).toBeNull();
 	});
 
 	it('a pilot that does not exist is neither managed nor viewable', () => {
 		const admin = insertUser('beheer@example.nl', 'admin');
-		expect(managedPilot(db, admin, 999)).toBeNull();
+		expect(managed(admin, 999)).toBeNull();
 		expect(viewablePilot(db, admin, 999)).toBeNull();
 	});
 });
@@ -63,7 +70,7 @@ describe('sharing', () => {
 		sharePilot(db, id, 'Kijker@Example.nl ', 'viewer');
 		expect(accessOf(viewer, id)).toBe('view');
 		expect(viewablePilot(db, viewer, id)?.access).toBe('view');
-		expect(managedPilot(db, viewer, id)).toBeNull();
+		expect(managed(viewer, id)).toBeNull();
 	});
 
 	it("share 'facilitator' lets a facilitator manage; a viewer account is refused", () => {
@@ -73,7 +80,7 @@ describe('sharing', () => {
 		const id = newPilot(owner.id);
 		sharePilot(db, id, colleague.email, 'facilitator');
 		expect(accessOf(colleague, id)).toBe('manage');
-		expect(managedPilot(db, colleague, id)?.id).toBe(id);
+		expect(managed(colleague, id)?.id).toBe(id);
 		expect(() => sharePilot(db, id, viewer.email, 'facilitator')).toThrow(ShareError);
 		expect(accessOf(viewer, id)).toBeNull();
 		expect(listShares(db, id).map((s) => [s.email, s.access])).toEqual([['collega@example.nl', 'facilitator']]);
@@ -85,7 +92,7 @@ describe('sharing', () => {
 		const id = newPilot(owner.id);
 		db.$client.prepare("INSERT INTO pilot_shares (pilot_id, user_id, access) VALUES (?, ?, 'facilitator')").run(id, viewer.id);
 		expect(accessOf(viewer, id)).toBe('view');
-		expect(managedPilot(db, viewer, id)).toBeNull();
+		expect(managed(viewer, id)).toBeNull();
 	});
 
 	it('sharing again changes the access instead of adding a second share', () => {

@@ -22,12 +22,7 @@ export function pilotAccess(db: Db, user: SessionUser | null, pilot: Pick<Pilot,
 	return share.access === 'facilitator' && user.role === 'facilitator' ? 'manage' : 'view';
 }
 
-/** The pilot if this user may manage it, else null (callers answer 404, not 403). */
-export function managedPilot(db: Db, user: SessionUser | null, id: number): PilotWithScan | null {
-	const pilot = getPilot(db, id);
-	return pilot && pilotAccess(db, user, pilot) === 'manage' ? pilot : null;
-}
-
+/** The pilot with this user's access to it, or null when they may not see it (callers answer 404). */
 export function viewablePilot(db: Db, user: SessionUser | null, id: number): { pilot: PilotWithScan; access: PilotAccess } | null {
 	const pilot = getPilot(db, id);
 	const access = pilot ? pilotAccess(db, user, pilot) : null;

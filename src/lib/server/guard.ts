@@ -3,10 +3,10 @@
 // __data.json with that layout marked unchanged. This is the one server module that speaks HTTP
 // (redirect, 404), so that no route writes its own refusal.
 import { error, redirect } from '@sveltejs/kit';
-import { pilotAccess, type PilotAccess } from './access';
+import { viewablePilot, type PilotAccess } from './access';
 import type { SessionUser } from './auth';
 import { db } from './db';
-import { getPilot, type PilotWithScan } from './pilots';
+import type { PilotWithScan } from './pilots';
 
 type GuardEvent = { locals: App.Locals; url: URL; params: Partial<Record<string, string>> };
 
@@ -46,8 +46,7 @@ export function requirePilot(event: GuardEvent, need: PilotAccess, options: { ap
 	const user = requireUser(event);
 	const id = Number(event.params.id);
 	// Looked up afresh on every call: an action may just have changed the pilot or who shares it.
-	const pilot = Number.isSafeInteger(id) ? getPilot(db(), id) : null;
-	const access = pilot ? pilotAccess(db(), user, pilot) : null;
-	if (!pilot || !access || (need === 'manage' && access !== 'manage')) error(404, NO_PILOT);
-	return { user, pilot, access };
+	const found = Number.isSafeInteger(id) ? viewablePilot(db(), user, id) : null;
+	if (!found || (need === 'manage' && found.access !== 'manage')) error(404, NO_PILOT);
+	return { user, ...found };
 }
