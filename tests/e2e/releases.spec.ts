@@ -57,7 +57,6 @@ async function enterPaperForm(page: Page, pilot: number) {
 }
 
 test('figures are released on closing, and a late paper form changes nothing until enough arrive and a second account confirms them', async ({ page, browser }) => {
-	test.setTimeout(120_000);
 	const { pilot, email } = await setUp();
 
 	// The chair, while the questionnaire is open: counts only, no figures anywhere.
