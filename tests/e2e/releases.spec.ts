@@ -4,7 +4,7 @@
 import { hash } from '@node-rs/argon2';
 import { expect, request, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { answerPage, expectAccessible, login, open } from './helpers';
+import { expectAccessible, login, open } from './helpers';
 import { BASE } from './routes';
 
 const PASSWORD = 'voorzitter-wachtwoord-123';
@@ -51,7 +51,8 @@ async function released(email: string, pilot: number) {
 
 async function enterPaperForm(page: Page, pilot: number) {
 	await open(page, `/pilots/${pilot}/invoer?rol=raad`);
-	await answerPage(page, () => 'Helemaal oneens');
+	// Only the statement the test follows: a form with one answer is a form.
+	await page.locator('#v-doel-1').getByRole('radio', { name: 'Helemaal oneens', exact: true }).check();
 	await page.getByRole('button', { name: 'Sla deze papieren vragenlijst op' }).click();
 	await expect(page.getByRole('status')).toContainText('telt mee zodra iemand anders');
 }
@@ -108,5 +109,9 @@ test('figures are released on closing, and a late paper form changes nothing unt
 	await expectAccessible(page);
 	expect(await released(email, pilot)).toEqual({ release: 2, mean: 2.5 });
 	await expect(page.getByText(/Versie 2, vrijgegeven op .*Lid van de raad 6 \(waarvan 3 getypt van papier of geïmporteerd\)/)).toBeVisible();
+	// The results say which version they are and how many forms of each group were typed in.
+	await page.getByRole('link', { name: 'Bekijk de uitkomsten' }).click();
+	await expect(page.getByText(/^Versie 2, vrijgegeven op/)).toBeVisible();
+	await expect(page.getByRole('listitem').filter({ hasText: /^Lid van de raad: \d+ ingeleverde/ })).toContainText('6 ingeleverde vragenlijsten, waarvan 3 overgetypt van papier of geïmporteerd');
 	await chair.close();
 });

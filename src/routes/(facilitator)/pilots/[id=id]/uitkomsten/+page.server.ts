@@ -39,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		roles: results.roles,
 		minGroupSize: results.minGroupSize,
-		release: { number: release.number, createdAt: release.createdAt },
+		release: { number: release.number, createdAt: release.createdAt, counts: release.counts },
 		biggest,
 		order,
 		measure,
