@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allAnswerKeys, type Variant } from '$lib/scan/questionnaire';
-import { analysePilot, type AnalysisInput, type ResponseData } from './aggregate';
+import { analysePilot, MIN_STATEMENT_SCORES, type AnalysisInput, type ResponseData } from './aggregate';
 import { response, SCAN, type Raw } from './test-scan';
 
 // Properties over random pilots of the test scan.
@@ -101,7 +101,7 @@ describe('analysePilot: properties', () => {
 		);
 	});
 
-	it('accounts for every respondent of a visible role: n + dontKnow + missing = respondents', () => {
+	it('accounts for every respondent of a visible role (n + dontKnow + missing = respondents) and hides a statement with fewer than 3 scores', () => {
 		fc.assert(
 			fc.property(pilotArb, (p) => {
 				const r = analysePilot(inputOf(p));
@@ -115,6 +115,16 @@ describe('analysePilot: properties', () => {
 							continue;
 						}
 						expect(role.respondents).toBe(count);
+						// A statement with too few scores of this role shows none of its figures.
+						const scores = p.responses.filter((x) => x.role === role.role && x.answers.get(i.id)?.kind === 'score').length;
+						if (scores < MIN_STATEMENT_SCORES) {
+							expect(s).toBeNull();
+							expect(i.thin).toContain(role.role);
+							expect(i.comparisons.some((c) => c.a === role.role || c.b === role.role)).toBe(false);
+							expect(i.mirrors.some((m) => m.target === role.role)).toBe(false);
+							continue;
+						}
+						expect(i.thin).not.toContain(role.role);
 						expect(s!.n + s!.dontKnow + s!.missing).toBe(count);
 						expect(s!.missing).toBeGreaterThanOrEqual(0);
 						expect(s!.counts.reduce((a, b) => a + b, 0)).toBe(s!.n);

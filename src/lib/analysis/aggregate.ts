@@ -5,6 +5,13 @@ import { buildPages, ladderKeys, mirrorKey, type Answer, type Variant } from '$l
 import type { AnalysisThresholds, LadderItem, LikertItem, ScanDefinition } from '$lib/scan/schema';
 import { cliffsDelta, deltaLabel, emptyCounts, itemStats, mean, meanOfCounts, medianOf, type Counts, type DeltaLabel, type ItemStats } from './stats';
 
+/**
+ * A role's figures on one statement (its distribution, and the mirror and ladder figures) show
+ * only when at least this many people of that role gave a score there: below it, one person's
+ * answer could be read from the figures by someone who knows the others'.
+ */
+export const MIN_STATEMENT_SCORES = 3;
+
 export type ResponseData = { role: string; answers: ReadonlyMap<string, Answer> };
 
 export type RoleResult = { role: string; label: string; suppressed: boolean; respondents: number | null };
@@ -21,8 +28,10 @@ export type ItemResult = {
 	byRole: Record<string, ItemStats | null>;
 	/** Within-role disagreement: both agree and disagree at or above the threshold. */
 	disagreement: Record<string, boolean | null>;
-	/** Every pair of roles that both reach k and both have valid answers, in role order. */
+	/** Every pair of roles that both have figures on this statement, in role order. */
 	comparisons: Comparison[];
+	/** Roles shown overall whose figures on this statement are hidden: fewer than MIN_STATEMENT_SCORES scores. */
+	thin: string[];
 	mirrors: MirrorResult[];
 };
 
@@ -60,6 +69,8 @@ export type AnalysisInput = {
 	responses: readonly ResponseData[];
 	/** Seed for the order of open answers: stable per pilot, never the order of submission. */
 	shuffleSeed: number;
+	/** MIN_STATEMENT_SCORES unless given; the hand-computed examples of tiny groups turn it off with 0. */
+	minStatementScores?: number;
 };
 
 function distribution(responses: readonly ResponseData[], key: string): { counts: Counts; dontKnow: number } {
@@ -92,6 +103,8 @@ function shuffled<T>(items: T[], seed: number): T[] {
 
 export function analysePilot(input: AnalysisInput): PilotResults {
 	const { scan, minGroupSize } = input;
+	const minScores = input.minStatementScores ?? MIN_STATEMENT_SCORES;
+	const enough = (counts: Counts) => counts.reduce((a, b) => a + b, 0) >= minScores;
 	const byRole = new Map<string, ResponseData[]>(input.roles.map((r) => [r, []]));
 	for (const response of input.responses) byRole.get(response.role)?.push(response);
 	const visible = (role: string) => (byRole.get(role)?.length ?? 0) >= minGroupSize;
@@ -119,13 +132,15 @@ export function analysePilot(input: AnalysisInput): PilotResults {
 			number++;
 			const stats: Record<string, ItemStats | null> = {};
 			const disagreement: Record<string, boolean | null> = {};
+			const thin: string[] = [];
 			for (const role of input.roles) {
-				if (!visible(role)) {
+				const d = visible(role) ? distribution(byRole.get(role)!, item.id) : null;
+				if (!d || !enough(d.counts)) {
+					if (d) thin.push(role);
 					stats[role] = null;
 					disagreement[role] = null;
 					continue;
 				}
-				const d = distribution(byRole.get(role)!, item.id);
 				const s = itemStats(d.counts, d.dontKnow, byRole.get(role)!.length);
 				stats[role] = s;
 				disagreement[role] = s.n > 0 ? s.agree! >= thresholds.disagreementShare && s.disagree! >= thresholds.disagreementShare : null;
@@ -133,8 +148,9 @@ export function analysePilot(input: AnalysisInput): PilotResults {
 			const comparisons: Comparison[] = [];
 			for (let i = 0; i < shown.length; i++)
 				for (let j = i + 1; j < shown.length; j++) {
-					const a = stats[shown[i]]!;
-					const b = stats[shown[j]]!;
+					const a = stats[shown[i]];
+					const b = stats[shown[j]];
+					if (!a || !b) continue;
 					const delta = cliffsDelta(a.counts, b.counts);
 					if (delta === null) continue;
 					comparisons.push({ a: shown[i], b: shown[j], gap: a.mean! - b.mean!, delta, label: deltaLabel(delta) });
@@ -144,18 +160,20 @@ export function analysePilot(input: AnalysisInput): PilotResults {
 				for (const role of shown) {
 					const target = scan.roles.find((r) => r.id === role)?.mirrorTarget;
 					if (!target || !visible(target) || !input.roles.includes(target)) continue;
-					const predicted = meanOfCounts(distribution(byRole.get(role)!, mirrorKey(item.id)).counts);
-					const actual = stats[target]!.mean;
+					const predictions = distribution(byRole.get(role)!, mirrorKey(item.id)).counts;
+					const actual = stats[target]?.mean ?? null;
+					const predicted = enough(predictions) ? meanOfCounts(predictions) : null;
 					if (predicted === null || actual === null) continue;
 					mirrors.push({ role, target, predicted, actual, difference: predicted - actual });
 				}
 			}
-			return { id: item.id, number, text: item.text, byRole: stats, disagreement, comparisons, mirrors };
+			return { id: item.id, number, text: item.text, byRole: stats, disagreement, comparisons, mirrors, thin };
 		});
 
 		const scores: Record<string, number | null> = {};
 		for (const role of input.roles) {
-			scores[role] = visible(role) ? mean(items.map((i) => i.byRole[role]!.mean).filter((m): m is number => m !== null)) : null;
+			// Over the statements this role has figures on: a hidden cell is no part of any sum.
+			scores[role] = visible(role) ? mean(items.map((i) => i.byRole[role]?.mean ?? null).filter((m): m is number => m !== null)) : null;
 		}
 
 		themes.push({
@@ -173,7 +191,10 @@ export function analysePilot(input: AnalysisInput): PilotResults {
 					}
 					const now = distribution(byRole.get(role)!, keys.now);
 					const desired = distribution(byRole.get(role)!, keys.desired);
-					result[role] = { now: { ...now, median: medianOf(now.counts) }, desired: { ...desired, median: medianOf(desired.counts) } };
+					result[role] =
+						enough(now.counts) && enough(desired.counts)
+							? { now: { ...now, median: medianOf(now.counts) }, desired: { ...desired, median: medianOf(desired.counts) } }
+							: null;
 				}
 				return { id: item.id, text: item.text, steps: item.steps, byRole: result };
 			}),

@@ -4,6 +4,7 @@ import type { Counts } from '$lib/analysis/stats';
 import { parseScanText } from '$lib/scan/parse';
 import type { Answer } from '$lib/scan/questionnaire';
 import { chartBySlug, chartDownload, chartFilename, mirrorChart, radarChart, sortItems, statementChart } from './chart-data';
+import { SUPPRESSED_STATEMENT } from './format';
 import { roleLegend, standaloneSvg } from './legend';
 import { CATEGORIES, contrast, divergingSegments, heatColour, textWidth, wrapText } from './shapes';
 
@@ -47,7 +48,7 @@ const RESPONSES = [
 	respondent('burger', { 'a-1': 5, 'a-1.spiegel': 1, 'a-2': 1, 'a-3': 1 })
 ];
 
-const results = analysePilot({ scan: SCAN, variant: 'full', mirror: true, roles: ['raad', 'gemeente', 'burger'], minGroupSize: 3, responses: RESPONSES, shuffleSeed: 1 });
+const results = analysePilot({ scan: SCAN, variant: 'full', mirror: true, roles: ['raad', 'gemeente', 'burger'], minGroupSize: 3, responses: RESPONSES, shuffleSeed: 1, minStatementScores: 0 });
 const theme = results.themes[0];
 
 describe('chart shapes', () => {
@@ -115,6 +116,16 @@ describe('chart data', () => {
 		expect(chart.description).not.toMatch(/Inwoner: \d/);
 	});
 
+	it('gives a shown role with fewer than 3 scores on a statement no figures there, and says why', () => {
+		const strict = analysePilot({ scan: SCAN, variant: 'full', mirror: true, roles: ['raad', 'gemeente', 'burger'], minGroupSize: 3, responses: RESPONSES, shuffleSeed: 1 });
+		const thinItem = strict.themes.flatMap((t) => t.items).find((i) => i.thin.length > 0);
+		expect(thinItem, 'the test data has a statement with too few scores of a shown role').toBeDefined();
+		const chart = statementChart(strict, thinItem!);
+		const row = chart.rows.find((r) => r.role === thinItem!.thin[0])!;
+		expect(row).toMatchObject({ suppressed: false, thin: true, stats: null });
+		expect(chart.description).toContain(`${row.label}: ${SUPPRESSED_STATEMENT}.`);
+	});
+
 	it('sorts statements by the gap of the main pair or by agreement of the main role', () => {
 		expect(sortItems(results, theme.items, 'scan').map((i) => i.id)).toEqual(['a-1', 'a-2', 'a-3']);
 		// |delta| raad–gemeente: a-1 = 1, a-3 ≈ 0.67, a-2 ≈ 0.22
@@ -122,7 +133,7 @@ describe('chart data', () => {
 		// share eens of raad: a-2 = 1, a-1 = 0, a-3 = 0 (a tie keeps the scan order)
 		expect(sortItems(results, theme.items, 'eens').map((i) => i.id)).toEqual(['a-2', 'a-1', 'a-3']);
 		// Without the main role's figures, the scan order stays.
-		const hidden = analysePilot({ scan: SCAN, variant: 'full', mirror: true, roles: ['raad', 'gemeente', 'burger'], minGroupSize: 4, responses: RESPONSES, shuffleSeed: 1 });
+		const hidden = analysePilot({ scan: SCAN, variant: 'full', mirror: true, roles: ['raad', 'gemeente', 'burger'], minGroupSize: 4, responses: RESPONSES, shuffleSeed: 1, minStatementScores: 0 });
 		expect(sortItems(hidden, hidden.themes[0].items, 'eens').map((i) => i.id)).toEqual(['a-1', 'a-2', 'a-3']);
 	});
 

@@ -4,7 +4,7 @@
 import type { ItemResult, LadderResult, PilotResults, RoleResult, ThemeResult } from '$lib/analysis/aggregate';
 import type { ItemStats } from '$lib/analysis/stats';
 import type { ScanDefinition } from '$lib/scan/schema';
-import { formatMean, formatShare, SUPPRESSED } from './format';
+import { formatMean, formatShare, SUPPRESSED, SUPPRESSED_STATEMENT } from './format';
 import { answerLegend, heatLegend, pairLegend, roleLegend, type LegendGroup } from './legend';
 import type { HeatMeasure, NeutralPlacement } from './shapes';
 
@@ -13,7 +13,7 @@ type Base = { slug: string; id: string; title: string; description: string; lege
 export type DumbbellRow = { id: string; label: string; values: Record<string, number | null> };
 export type DumbbellSpec = Base & { kind: 'dumbbell'; rows: DumbbellRow[]; roles: RoleResult[] };
 
-export type DivergingRow = { role: string; label: string; index: number; suppressed: boolean; stats: ItemStats | null; disagreement: boolean };
+export type DivergingRow = { role: string; label: string; index: number; suppressed: boolean; thin: boolean; stats: ItemStats | null; disagreement: boolean };
 export type DivergingSpec = Base & { kind: 'diverging'; neutral: NeutralPlacement; rows: DivergingRow[] };
 
 type LadderSide = { counts: number[]; dontKnow: number; median: number | null };
@@ -34,7 +34,8 @@ export type MirrorRow = {
 export type MirrorGroup = { itemId: string; number: number; text: string; rows: MirrorRow[] };
 export type MirrorSpec = Base & { kind: 'mirror'; groups: MirrorGroup[] };
 
-export type HeatItem = { id: string; number: number; text: string; values: Record<string, number | null> };
+/** `thin`: shown roles with too few scores on this statement to show them. */
+export type HeatItem = { id: string; number: number; text: string; values: Record<string, number | null>; thin: string[] };
 export type HeatmapSpec = Base & { kind: 'heatmap'; measure: HeatMeasure; roles: RoleResult[]; themes: { id: string; title: string; items: HeatItem[] }[] };
 
 export type RadarAxis = { id: string; label: string; values: Record<string, number | null> };
@@ -112,7 +113,8 @@ export function heatmapChart(results: PilotResults, measure: HeatMeasure): Heatm
 					id: item.id,
 					number: item.number,
 					text: item.text,
-					values: Object.fromEntries(results.roles.map((r) => [r.role, value(item.byRole[r.role] ?? null)]))
+					values: Object.fromEntries(results.roles.map((r) => [r.role, value(item.byRole[r.role] ?? null)])),
+					thin: item.thin
 				}))
 			}))
 	};
@@ -124,11 +126,13 @@ export function statementChart(results: PilotResults, item: ItemResult, neutral:
 		label: r.label,
 		index,
 		suppressed: r.suppressed,
+		thin: item.thin.includes(r.role),
 		stats: r.suppressed ? null : (item.byRole[r.role] ?? null),
 		disagreement: !r.suppressed && item.disagreement[r.role] === true
 	}));
 	const says = rows.map((row) => {
 		if (row.suppressed) return `${row.label}: ${SUPPRESSED}.`;
+		if (row.thin) return `${row.label}: ${SUPPRESSED_STATEMENT}.`;
 		const s = row.stats;
 		if (!s || s.n === 0) return `${row.label}: geen antwoorden van 1 tot 5.`;
 		return `${row.label}: ${formatShare(s.agree)} eens, ${formatShare(s.disagree)} oneens, gemiddeld ${formatMean(s.mean)}, ${s.n} antwoorden${s.dontKnow ? `, ${s.dontKnow} keer weet niet` : ''}${row.disagreement ? ', meningen verdeeld' : ''}.`;

@@ -45,3 +45,5 @@ export const answerCount = (n: number) => `${n} ${n === 1 ? 'antwoord' : 'antwoo
 
 /** What a suppressed figure says: never a number, never confused with "no data". */
 export const SUPPRESSED = 'te weinig antwoorden';
+/** A group that is shown, but with too few scores on one statement to show its figures there. */
+export const SUPPRESSED_STATEMENT = 'te weinig antwoorden op deze stelling';

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { and, eq } from 'drizzle-orm';
 import type { PilotResults } from '$lib/analysis/aggregate';
-import { deltaLabels, SUPPRESSED } from '$lib/charts/format';
+import { deltaLabels, SUPPRESSED, SUPPRESSED_STATEMENT } from '$lib/charts/format';
 import { allQuestions, buildPages, formatAnswer, type Answer } from '$lib/scan/questionnaire';
 import type { Db } from './db';
 import { answers, responses, type ResponseRow } from './db/schema';
@@ -104,7 +104,7 @@ export function resultViews(results: PilotResults, pilot: ResultContext): View[]
 			for (const role of roles) {
 				const s = item.byRole[role];
 				if (suppressed.has(role) || !s) {
-					stellingen.rows.push([...head, role, SUPPRESSED, ...Array<null>(13).fill(null)]);
+					stellingen.rows.push([...head, role, item.thin.includes(role) ? SUPPRESSED_STATEMENT : SUPPRESSED, ...Array<null>(13).fill(null)]);
 					continue;
 				}
 				const disagreement = item.disagreement[role];
@@ -126,8 +126,8 @@ export function resultViews(results: PilotResults, pilot: ResultContext): View[]
 			for (let i = 0; i < roles.length; i++)
 				for (let j = i + 1; j < roles.length; j++) {
 					const [a, b] = [roles[i], roles[j]];
-					if (suppressed.has(a) || suppressed.has(b)) {
-						verschillen.rows.push([...head, a, b, SUPPRESSED, null, null]);
+					if (suppressed.has(a) || suppressed.has(b) || item.thin.includes(a) || item.thin.includes(b)) {
+						verschillen.rows.push([...head, a, b, suppressed.has(a) || suppressed.has(b) ? SUPPRESSED : SUPPRESSED_STATEMENT, null, null]);
 						continue;
 					}
 					const c = item.comparisons.find((x) => x.a === a && x.b === b);
