@@ -3,65 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScanText } from '$lib/scan/parse';
 import { buildPages, type Variant } from '$lib/scan/questionnaire';
-import { analysePilot, MIN_STATEMENT_SCORES, type AnalysisInput, type ItemResult, type PilotResults } from './aggregate';
-import { response, SCAN, type Raw } from './test-scan';
+import { analysePilot, type PilotResults } from './aggregate';
+import { ALL, BURGER, GEMEENTE, item, RAAD, response, run, SCAN } from './test-scan';
 
-// Hand-computed examples on the test scan (test-scan.ts); the properties over random pilots are
-// in aggregate.properties.test.ts.
+// Hand-computed examples on the test scan and its data set (test-scan.ts); the properties over
+// random pilots are in aggregate.properties.test.ts, the per-statement minimum in
+// aggregate.statements.test.ts.
 
-const respondentsOf = (role: string, list: Record<string, Raw>[]) => list.map((raw) => response(role, raw));
-
-// The hand-computed data set. Columns per key, one line per respondent.
-// raad (4 respondents)
-//   a-1: 4 5 4 ?     a-1.spiegel: 3 2 ? –     a-2: 1 2 2 5    a-2.spiegel: 4 4 – –
-//   a-3: 3 3 4 4     a-3.spiegel: 1 – – – (a-3 has no mirror flag: must be ignored)
-//   ladder now: 2 3 3 ?   desired: 4 5 5 5
-//   b-1: 5 5 4 ?     b-2: ? ? ? ?     b-3: 2 2 2 2
-const RAAD = respondentsOf('raad', [
-	{ 'a-1': 4, 'a-1.spiegel': 3, 'a-2': 1, 'a-2.spiegel': 4, 'a-3': 3, 'a-3.spiegel': 1, 'a-ladder.nu': 2, 'a-ladder.gewenst': 4, 'a-open': 'Raad: eerste', 'b-1': 5, 'b-2': '?', 'b-3': 2, 'b-open': 'Raad B' },
-	{ 'a-1': 5, 'a-1.spiegel': 2, 'a-2': 2, 'a-2.spiegel': 4, 'a-3': 3, 'a-ladder.nu': 3, 'a-ladder.gewenst': 5, 'b-1': 5, 'b-2': '?', 'b-3': 2 },
-	{ 'a-1': 4, 'a-1.spiegel': '?', 'a-2': 2, 'a-3': 4, 'a-ladder.nu': 3, 'a-ladder.gewenst': 5, 'a-open': 'Raad: derde', 'b-1': 4, 'b-2': '?', 'b-3': 2 },
-	{ 'a-1': '?', 'a-2': 5, 'a-3': 4, 'a-ladder.nu': '?', 'a-ladder.gewenst': 5, 'a-open': 'Raad: vierde', 'b-1': '?', 'b-2': '?', 'b-3': 2 }
-]);
-// gemeente (3 respondents)
-//   a-1: 2 4 –       a-1.spiegel: 5 4 5       a-2: 3 3 3      a-2.spiegel: ? – –
-//   a-3: 3 4 4       ladder now: 1 2 –   desired: 3 ? ?
-//   b-1: 1 2 ?       b-2: ? ? ?       b-3: – – ?
-const GEMEENTE = respondentsOf('gemeente', [
-	{ 'a-1': 2, 'a-1.spiegel': 5, 'a-2': 3, 'a-2.spiegel': '?', 'a-3': 3, 'a-ladder.nu': 1, 'a-ladder.gewenst': 3, 'a-open': 'Gemeente: eerste', 'b-1': 1, 'b-2': '?' },
-	{ 'a-1': 4, 'a-1.spiegel': 4, 'a-2': 3, 'a-3': 4, 'a-ladder.nu': 2, 'a-ladder.gewenst': '?', 'b-1': 2, 'b-2': '?' },
-	{ 'a-1.spiegel': 5, 'a-2': 3, 'a-3': 4, 'a-ladder.gewenst': '?', 'a-open': 'Gemeente: derde', 'b-1': '?', 'b-2': '?', 'b-3': '?' }
-]);
-// burger (2 respondents: below k = 3, visible at k = 2)
-//   a-1: 1 3   a-1.spiegel: 5 4   a-2: 4 4   a-3: 5 5   b-1: 3 3   b-3: 1 1
-const BURGER = respondentsOf('burger', [
-	{ 'a-1': 1, 'a-1.spiegel': 5, 'a-2': 4, 'a-3': 5, 'a-ladder.nu': 5, 'a-ladder.gewenst': 5, 'a-open': 'Burger: eerste', 'b-1': 3, 'b-2': '?', 'b-3': 1 },
-	{ 'a-1': 3, 'a-1.spiegel': 4, 'a-2': 4, 'a-3': 5, 'a-ladder.nu': 4, 'a-ladder.gewenst': 5, 'a-open': 'Burger: tweede', 'b-1': 3, 'b-3': 1 }
-]);
-
-/** Responses in an interleaved order, as they might come from the database. */
-const ALL = [RAAD[0], GEMEENTE[0], BURGER[0], RAAD[1], GEMEENTE[1], RAAD[2], BURGER[1], GEMEENTE[2], RAAD[3]];
-
-function run(overrides: Partial<AnalysisInput> = {}): PilotResults {
-	return analysePilot({
-		scan: SCAN,
-		variant: 'full',
-		mirror: true,
-		roles: ['raad', 'gemeente', 'burger'],
-		minGroupSize: 3,
-		responses: ALL,
-		shuffleSeed: 7,
-		// The hand-computed figures of these tiny groups: the per-statement minimum has tests of its own.
-		minStatementScores: 0,
-		...overrides
-	});
-}
-
-function item(results: PilotResults, id: string): ItemResult {
-	const found = results.themes.flatMap((t) => t.items).find((i) => i.id === id);
-	if (!found) throw new Error(`item ${id} not in the results`);
-	return found;
-}
 
 const close = (x: number) => expect.closeTo(x, 12);
 
@@ -374,34 +322,5 @@ describe('analysePilot: open answers and the order of submission', () => {
 		const b = run({ responses: reversed });
 		const openOf = (r: PilotResults) => r.themes.flatMap((t) => t.open.map((o) => o.byRole));
 		expect(openOf(b)).toEqual(openOf(a));
-	});
-});
-
-describe('per statement: a role shows figures only where at least 3 of them gave a score', () => {
-	// The real rule (the examples above turn it off to check figures of tiny groups by hand).
-	const r = run({ minStatementScores: undefined });
-
-	it('hides the cell of a shown role with fewer than 3 scores there, and says which roles', () => {
-		expect(MIN_STATEMENT_SCORES).toBe(3);
-		// gemeente: a-1 has the scores 2 and 4 only; a-2 and a-3 have three each.
-		expect(item(r, 'a-1').byRole.gemeente).toBeNull();
-		expect(item(r, 'a-1').thin).toEqual(['gemeente']);
-		expect(item(r, 'a-2').byRole.gemeente?.mean).toBe(3);
-		expect(item(r, 'a-2').thin).toEqual([]);
-		// raad has exactly 3 scores on a-1: shown.
-		expect(item(r, 'a-1').byRole.raad?.n).toBe(3);
-	});
-
-	it('leaves such a cell out of comparisons, mirrors, ladders and the theme score', () => {
-		expect(item(r, 'a-1').comparisons.some((c) => c.a === 'gemeente' || c.b === 'gemeente')).toBe(false);
-		expect(item(r, 'a-2').comparisons.map((c) => [c.a, c.b])).toEqual([['raad', 'gemeente']]);
-		// raad's 2 predictions about gemeente on a-1 are too few; gemeente's 3 about raad are enough.
-		expect(item(r, 'a-1').mirrors.map((m) => [m.role, m.target])).toEqual([['gemeente', 'raad']]);
-		expect(item(r, 'a-1').mirrors[0].predicted).toBeCloseTo(14 / 3, 12);
-		// gemeente's ladder "nu" has 2 steps given: no ladder figures for gemeente.
-		expect(r.themes[0].ladders[0].byRole.gemeente).toBeNull();
-		expect(r.themes[0].ladders[0].byRole.raad).not.toBeNull();
-		// Theme A for gemeente: the mean of a-2 (3) and a-3 (11/3) only.
-		expect(r.themes[0].scores.gemeente).toBeCloseTo(10 / 3, 12);
 	});
 });

@@ -7,6 +7,7 @@ import type { Db } from './db';
 import { createPilot, getPilot, type PilotWithScan } from './pilots';
 import { checkRelease, latestRelease, listReleases, makeRelease, releasedResponseIds } from './releases';
 import { confirmTypedIn, insertCompletedResponse, pendingTypedIn } from './responses';
+import { countable, countingResponses, loadStored } from './results';
 import { createTestDb, testPilotForm } from './test-db';
 
 let db: Db;
@@ -125,6 +126,8 @@ describe('what any sequence of events can reveal', () => {
 					else if (e.kind === 'confirm') confirmTypedIn(db, pilot.id, { id: users[e.by] });
 					else makeRelease(db, pilot, 'explicit', anna);
 				}
+				// The release check (SQL) and the release itself (JS) apply the same rule of what counts.
+				expect(countingResponses(db, pilot.id).map((r) => r.id)).toEqual(loadStored(db, pilot.id).filter(countable).map((r) => r.id));
 				const releases = listReleases(db, pilot.id).reverse();
 				const roleOf = new Map((db.$client.prepare('SELECT id, role, source, confirmed_on, confirmed_by, entered_by FROM responses WHERE pilot_id = ?').all(pilot.id) as {
 					id: number;

@@ -8,7 +8,7 @@ import type { PilotResults } from '$lib/analysis/aggregate';
 import type { Db } from './db';
 import { releaseResponses, releases } from './db/schema';
 import type { PilotWithScan } from './pilots';
-import { analyseResponses, countable, loadStored } from './results';
+import { analyseResponses, countable, countingResponses, loadStored } from './results';
 
 /** Per role: the responses a release holds, and how many of them were typed in (paper, import). */
 export type ReleaseCounts = Record<string, { responses: number; typedIn: number }>;
@@ -46,22 +46,21 @@ export function releasedResponseIds(db: Db, releaseId: number): Set<number> {
 	return new Set(rows.map((r) => r.id));
 }
 
-function check(db: Db, pilot: PilotWithScan) {
-	const counting = loadStored(db, pilot.id).filter(countable);
+// The pilot page asks this on every view, so it reads ids and roles, never the answers.
+function check(db: Db, pilot: PilotWithScan): ReleaseCheck {
 	const previous = lastReleaseId(db, pilot.id);
 	const held = previous === null ? new Set<number>() : releasedResponseIds(db, previous);
 	const added: Record<string, number> = Object.fromEntries(pilot.roles.map((role) => [role, 0]));
-	for (const r of counting) if (!held.has(r.id)) added[r.role] = (added[r.role] ?? 0) + 1;
+	for (const r of countingResponses(db, pilot.id)) if (!held.has(r.id)) added[r.role] = (added[r.role] ?? 0) + 1;
 	const missing: Record<string, number> = {};
 	if (previous !== null) for (const [role, n] of Object.entries(added)) if (n > 0 && n < pilot.minGroupSize) missing[role] = pilot.minGroupSize - n;
 	const nothingNew = previous !== null && Object.values(added).every((n) => n === 0);
-	const result: ReleaseCheck = { first: previous === null, added, missing, nothingNew, allowed: !nothingNew && Object.keys(missing).length === 0 };
-	return { result, counting };
+	return { first: previous === null, added, missing, nothingNew, allowed: !nothingNew && Object.keys(missing).length === 0 };
 }
 
 /** Whether a release could be made now, and if not, what it waits for. */
 export function checkRelease(db: Db, pilot: PilotWithScan): ReleaseCheck {
-	return check(db, pilot).result;
+	return check(db, pilot);
 }
 
 /**
@@ -71,8 +70,9 @@ export function checkRelease(db: Db, pilot: PilotWithScan): ReleaseCheck {
 export function makeRelease(db: Db, pilot: PilotWithScan, reason: ReleaseSummary['reason'], userId: number | null): ReleaseOutcome {
 	return db.transaction((tx): ReleaseOutcome => {
 		// Reads go through `db`'s prepared statements: the same connection, inside this transaction.
-		const { result, counting } = check(db, pilot);
+		const result = check(db, pilot);
 		if (!result.allowed) return { ok: false, check: result };
+		const counting = loadStored(db, pilot.id).filter(countable);
 		const results = analyseResponses(pilot, counting);
 		const counts: ReleaseCounts = Object.fromEntries(pilot.roles.map((role) => [role, { responses: 0, typedIn: 0 }]));
 		for (const r of counting) {

@@ -4,7 +4,9 @@
 import type { Statement } from 'better-sqlite3';
 import { analysePilot, type PilotResults, type ResponseData } from '$lib/analysis/aggregate';
 import type { Answer } from '$lib/scan/questionnaire';
+import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Db } from './db';
+import { responses } from './db/schema';
 import type { PilotWithScan } from './pilots';
 
 // This is the hot path of every results page, so it reads with two prepared statements instead of
@@ -40,6 +42,15 @@ export type StoredResponse = { id: number; role: string; typedIn: boolean; confi
 
 /** Whether a response may count in the figures: online, or typed in and confirmed by a second account. */
 export const countable = (r: Pick<StoredResponse, 'typedIn' | 'confirmed'>) => !r.typedIn || r.confirmed;
+
+/** The same rule as `countable`, in SQL: the ids and roles of the responses that count now. */
+export function countingResponses(db: Db, pilotId: number): { id: number; role: string }[] {
+	return db
+		.select({ id: responses.id, role: responses.role })
+		.from(responses)
+		.where(and(eq(responses.pilotId, pilotId), eq(responses.status, 'submitted'), or(eq(responses.source, 'online'), isNotNull(responses.confirmedOn))))
+		.all();
+}
 
 export function loadStored(db: Db, pilotId: number): StoredResponse[] {
 	const { packed, texts } = prepared(db);
