@@ -11,10 +11,11 @@ export async function open(page: Page, url: string) {
 	return response;
 }
 
-export async function login(page: Page) {
+/** Logs in (as the facilitator unless told otherwise) and waits until the login has landed. */
+export async function login(page: Page, account: { email: string; password: string } = ADMIN) {
 	await open(page, '/login');
-	await page.getByLabel('E-mailadres').fill(ADMIN.email);
-	await page.getByLabel('Wachtwoord').fill(ADMIN.password);
+	await page.getByLabel('E-mailadres').fill(account.email);
+	await page.getByLabel('Wachtwoord').fill(account.password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await expect(page).toHaveURL(/\/pilots$/);
 }

@@ -63,10 +63,8 @@ test('figures are released on closing, and a late paper form changes nothing unt
 	// The chair, while the questionnaire is open: counts only, no figures anywhere.
 	const chair = await browser.newContext();
 	const chairPage = await chair.newPage();
-	await open(chairPage, '/login');
-	await chairPage.getByLabel('E-mailadres').fill(email);
-	await chairPage.getByLabel('Wachtwoord').fill(PASSWORD);
-	await chairPage.getByRole('button', { name: 'Inloggen' }).click();
+	// Waits for the login to land: opening the next page before the cookie is set would race it.
+	await login(chairPage, { email, password: PASSWORD });
 	await open(chairPage, `/pilots/${pilot}/uitkomsten`);
 	await expect(chairPage).toHaveURL(new RegExp(`/pilots/${pilot}#uitkomsten$`));
 	await expect(chairPage.getByText('Er zijn nog geen uitkomsten.')).toBeVisible();

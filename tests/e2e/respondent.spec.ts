@@ -148,7 +148,7 @@ test('a group link lets a respondent choose a role and gives a personal link to 
 	await open(page, `/pilots/${id}/links`);
 	await page.getByLabel('Voor wie is de groepslink?').selectOption({ label: 'Alle rollen (de deelnemer kiest zelf)' });
 	await page.getByRole('button', { name: /groepslink/i }).click();
-	await page.goto(`/pilots/${id}/links`);
+	await expect(page.getByRole('status')).toContainText('De groepslink voor alle rollen is gemaakt');
 	const groupUrl = await page.getByRole('row').filter({ hasText: 'Groep' }).getByRole('textbox').first().inputValue();
 	await page.context().clearCookies();
 	await open(page, groupUrl);
