@@ -19,7 +19,14 @@ const chromium = {
 	channel: undefined,
 	launchOptions: {
 		executablePath: browser.path,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run'
+		]
 	}
 };
 

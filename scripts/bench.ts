@@ -50,7 +50,11 @@ const TARGET_ANALYSIS_MS = 5;
 const TARGET_PAGE_MS = 50;
 /** Share of respondents per role; every role stays at or above k, so nothing is skipped. */
 const ROLE_SHARE: Record<string, number> = { raad: 0.4, ondersteuner: 0.1, gemeente: 0.4, bestuur: 0.1 };
-const OPEN_TEXTS = ['Eerder betrokken worden, niet pas als alles al klaar is.', 'Meer terugkoppeling over wat er met onze adviezen gebeurt.', 'Minder vaktaal in de stukken, en een vaste contactpersoon.'];
+const OPEN_TEXTS = [
+	'Eerder betrokken worden, niet pas als alles al klaar is.',
+	'Meer terugkoppeling over wat er met onze adviezen gebeurt.',
+	'Minder vaktaal in de stukken, en een vaste contactpersoon.'
+];
 
 type Timing = { median: number; p95: number; runs: number };
 
@@ -198,9 +202,27 @@ async function benchSize(respondents: number, rows: Row[]): Promise<void> {
 		console.log(`  ${respondents} respondenten: ${roles.map((r) => `${r.role} ${r.respondents ?? '<k'}`).join(', ')}`);
 
 		const target = (ms: number) => (respondents === 60 ? ms : null);
-		rows.push({ respondents, what: 'analyse: pilotResults (lezen + analyseren)', timing: time(RUNS, 20, () => pilotResults(db, pilot)), target: target(TARGET_ANALYSIS_MS) });
-		const input = { scan: pilot.scan, variant: pilot.variant, mirror: pilot.mirror, roles: pilot.roles, minGroupSize: pilot.minGroupSize, responses: submitted, shuffleSeed: pilot.id };
-		rows.push({ respondents, what: 'analyse: analysePilot (alleen rekenen)', timing: time(RUNS, 20, () => analysePilot(input)), target: null });
+		rows.push({
+			respondents,
+			what: 'analyse: pilotResults (lezen + analyseren)',
+			timing: time(RUNS, 20, () => pilotResults(db, pilot)),
+			target: target(TARGET_ANALYSIS_MS)
+		});
+		const input = {
+			scan: pilot.scan,
+			variant: pilot.variant,
+			mirror: pilot.mirror,
+			roles: pilot.roles,
+			minGroupSize: pilot.minGroupSize,
+			responses: submitted,
+			shuffleSeed: pilot.id
+		};
+		rows.push({
+			respondents,
+			what: 'analyse: analysePilot (alleen rekenen)',
+			timing: time(RUNS, 20, () => analysePilot(input)),
+			target: null
+		});
 		const cookie = `${SESSION_COOKIE}=${createSession(db, user.id)}`;
 		db.$client.close();
 
@@ -212,9 +234,13 @@ async function benchSize(respondents: number, rows: Row[]): Promise<void> {
 			if (res.status !== 200) throw new Error(`GET ${url}: status ${res.status}`);
 		};
 		const page = `/pilots/${pilot.id}/uitkomsten`;
-		await measure(rows, { respondents, what: `pagina: GET ${page}`, target: target(TARGET_PAGE_MS) }, () => timeAsync(REQUESTS, 10, get(page)));
+		await measure(rows, { respondents, what: `pagina: GET ${page}`, target: target(TARGET_PAGE_MS) }, () =>
+			timeAsync(REQUESTS, 10, get(page))
+		);
 		for (const kind of ['uitkomsten.xlsx', 'antwoorden.csv'])
-			await measure(rows, { respondents, what: `download: ${kind}`, target: null }, () => timeAsync(DOWNLOADS, 3, get(`${page}/export/${kind}`)));
+			await measure(rows, { respondents, what: `download: ${kind}`, target: null }, () =>
+				timeAsync(DOWNLOADS, 3, get(`${page}/export/${kind}`))
+			);
 		const failed = rows.filter((r) => r.respondents === respondents && r.error);
 		if (failed.length) console.error(`  server-log (laatste regels):\n${server.output().trim().split('\n').slice(-6).join('\n')}`);
 	} finally {
@@ -234,7 +260,15 @@ function printTable(rows: Row[]) {
 			r.timing ? ms(r.timing.median) : '–',
 			r.timing ? ms(r.timing.p95) : '–',
 			r.target === null ? '–' : `< ${r.target} ms`,
-			!r.timing ? `FOUT: ${r.error}` : r.target === null ? '' : r.timing.p95 < r.target ? 'ok' : r.timing.median < r.target ? 'mediaan ok, p95 te hoog' : 'te traag'
+			!r.timing
+				? `FOUT: ${r.error}`
+				: r.target === null
+					? ''
+					: r.timing.p95 < r.target
+						? 'ok'
+						: r.timing.median < r.target
+							? 'mediaan ok, p95 te hoog'
+							: 'te traag'
 		])
 	];
 	const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
@@ -244,7 +278,9 @@ function printTable(rows: Row[]) {
 	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 	for (const row of table.slice(1)) console.log(line(row));
 	console.log('');
-	console.log('Doelen gelden voor 60 respondenten; 600 is ter vergelijking. Paginatijd is gemeten bij de client over 127.0.0.1 (server + verbinding).');
+	console.log(
+		'Doelen gelden voor 60 respondenten; 600 is ter vergelijking. Paginatijd is gemeten bij de client over 127.0.0.1 (server + verbinding).'
+	);
 }
 
 if (!fs.existsSync(path.join(root, 'build', 'index.js'))) {
@@ -252,7 +288,9 @@ if (!fs.existsSync(path.join(root, 'build', 'index.js'))) {
 	process.exit(1);
 }
 
-console.log(`Quickscan bench: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length}×), ${RUNS} analyses, ${REQUESTS} paginaverzoeken per grootte`);
+console.log(
+	`Quickscan bench: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length}×), ${RUNS} analyses, ${REQUESTS} paginaverzoeken per grootte`
+);
 const rows: Row[] = [];
 try {
 	for (const size of SIZES) await benchSize(size, rows);

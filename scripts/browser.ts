@@ -62,7 +62,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 	console.log(`browser: ${command} ${args.join(' ')}`);
 	const result = spawnSync(command, args, { env, encoding: 'utf8', timeout: 15 * 60_000, maxBuffer: 64 * 1024 * 1024 });
 	if (result.status === 0) return true;
-	const lines = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
+	const lines = `${result.stdout ?? ''}\n${result.stderr ?? ''}`
+		.split('\n')
+		.map((l) => l.trim())
+		.filter(Boolean);
 	const reason = lines.find((l) => /error|fail|denied|not found/i.test(l)) ?? lines.at(-1) ?? `exit code ${result.status}`;
 	console.log(`browser: that failed: ${reason}`);
 	return false;

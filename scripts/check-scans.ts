@@ -10,8 +10,12 @@ try {
 		const def = scan.definition;
 		const role = def.comparison[0];
 		const count = (variant: 'full' | 'short') =>
-			buildPages(def, { variant, mirror: false, role }).flatMap((p) => p.questions).filter((q) => q.kind === 'likert').length;
-		console.log(`✓ ${scan.file}: ${def.id} versie ${def.version}, ${def.themes.length} thema's, ${count('full')} stellingen (kort: ${count('short')}), code ${scan.contentHash.slice(0, 12)}`);
+			buildPages(def, { variant, mirror: false, role })
+				.flatMap((p) => p.questions)
+				.filter((q) => q.kind === 'likert').length;
+		console.log(
+			`✓ ${scan.file}: ${def.id} versie ${def.version}, ${def.themes.length} thema's, ${count('full')} stellingen (kort: ${count('short')}), code ${scan.contentHash.slice(0, 12)}`
+		);
 	}
 } catch (e) {
 	if (e instanceof ScanFileError) {

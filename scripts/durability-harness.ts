@@ -143,7 +143,9 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
 			await sleep(Math.random() * 300);
 			await server.start();
 			lastStart = Date.now();
-			log(`kill ${kills} na ${((down - started) / 1000).toFixed(1)} s (${ackedSoFar} saves bevestigd), weer op in ${((lastStart - down) / 1000).toFixed(1)} s`);
+			log(
+				`kill ${kills} na ${((down - started) / 1000).toFixed(1)} s (${ackedSoFar} saves bevestigd), weer op in ${((lastStart - down) / 1000).toFixed(1)} s`
+			);
 		}
 		await sleep(Math.max(started + options.durationMs - Date.now(), lastStart + 1000 - Date.now()));
 		stopping = true;
@@ -169,7 +171,8 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
 	};
 	if (kills < options.kills) problems.push(`maar ${kills} van de ${options.kills} kills gedaan`);
 	if (final.acknowledged === 0) problems.push('geen enkele opslag bevestigd');
-	if (server.errorLines > 0) problems.push(`de server schreef ${server.errorLines} foutregels; laatste: ${server.tail.slice(-3).join(' | ')}`);
+	if (server.errorLines > 0)
+		problems.push(`de server schreef ${server.errorLines} foutregels; laatste: ${server.tail.slice(-3).join(' | ')}`);
 	final.ok =
 		problems.length === 0 &&
 		final.missing === 0 &&
@@ -230,7 +233,8 @@ function setUp(root: string, databasePath: string, secretPath: string, links: nu
 			// so each is overwritten often and a lost newer value would show as an older one.
 			const keys = [...questions.filter((q) => q.kind === 'open'), ...questions.filter((q) => q.kind !== 'open').slice(0, 10)];
 			for (const link of createPersonalLinks(db, secret, pilotId, role, count))
-				for (const q of keys) slots.push({ token: link.token, tokenHash: hashToken(link.token), key: q.key, open: q.kind === 'open', attempts: [] });
+				for (const q of keys)
+					slots.push({ token: link.token, tokenHash: hashToken(link.token), key: q.key, open: q.kind === 'open', attempts: [] });
 		}
 		return slots;
 	} finally {
@@ -295,7 +299,8 @@ function verify(databasePath: string, slots: Slot[], problems: string[]) {
 			)
 			.all() as { tokenHash: string; key: string; score: number | null; dontKnow: number; text: string | null }[];
 		const stored = new Map<string, string>();
-		for (const r of rows) stored.set(`${r.tokenHash} ${r.key}`, r.score !== null ? String(r.score) : r.dontKnow ? 'weet_niet' : (r.text ?? ''));
+		for (const r of rows)
+			stored.set(`${r.tokenHash} ${r.key}`, r.score !== null ? String(r.score) : r.dontKnow ? 'weet_niet' : (r.text ?? ''));
 
 		let acknowledged = 0;
 		let found = 0;
@@ -307,7 +312,9 @@ function verify(databasePath: string, slots: Slot[], problems: string[]) {
 				acknowledged++;
 				if (value !== undefined && slot.attempts.slice(i).some((a) => a.value === value)) found++;
 				else if (problems.length < 20)
-					problems.push(`ontbreekt: ${slot.key} = "${attempt.value}" (opslag ${i + 1} van ${slot.attempts.length}), opgeslagen: ${value === undefined ? 'niets' : `"${value}"`}`);
+					problems.push(
+						`ontbreekt: ${slot.key} = "${attempt.value}" (opslag ${i + 1} van ${slot.attempts.length}), opgeslagen: ${value === undefined ? 'niets' : `"${value}"`}`
+					);
 			});
 		}
 		let unansweredStored = 0;
@@ -369,7 +376,9 @@ class ServerProcess {
 			if (child.exitCode !== null || child.signalCode !== null)
 				throw new Error(`De server stopte bij het starten (code ${child.exitCode ?? child.signalCode}):\n${this.tail.join('\n')}`);
 			try {
-				await fetch(`http://127.0.0.1:${this.port}/login`, { redirect: 'manual', signal: AbortSignal.timeout(2000) }).then((r) => r.body?.cancel());
+				await fetch(`http://127.0.0.1:${this.port}/login`, { redirect: 'manual', signal: AbortSignal.timeout(2000) }).then((r) =>
+					r.body?.cancel()
+				);
 				this.up = true;
 				return;
 			} catch {

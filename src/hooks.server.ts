@@ -41,7 +41,9 @@ function secure(response: Response, isLink: boolean, signedIn: boolean): Respons
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const token = event.cookies.get(SESSION_COOKIE);
-	event.locals.user = token ? validateSession(db(), token, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }) : null;
+	event.locals.user = token
+		? validateSession(db(), token, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours })
+		: null;
 	if (token && !event.locals.user) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	const isLink = hasSecretInUrl(event.url.pathname);
 
@@ -59,7 +61,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (isLink && response.status === 404) {
 			const limit = unknownLinkLimiter.hit(safeClientAddress(event));
 			if (!limit.allowed) {
-				response = plain(429, 'Te veel pogingen met onbekende links. Probeer het over een kwartier opnieuw.', { 'Retry-After': String(limit.retryAfterSeconds) });
+				response = plain(429, 'Te veel pogingen met onbekende links. Probeer het over een kwartier opnieuw.', {
+					'Retry-After': String(limit.retryAfterSeconds)
+				});
 			}
 		}
 	}
@@ -87,6 +91,12 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		return { message: 'Ongeldig verzoek.' };
 	}
 	const id = crypto.randomUUID().slice(0, 8);
-	log.error('unhandled error', { id, path: redactPath(event.url.pathname), status, message, error: error instanceof Error ? error.stack : String(error) });
+	log.error('unhandled error', {
+		id,
+		path: redactPath(event.url.pathname),
+		status,
+		message,
+		error: error instanceof Error ? error.stack : String(error)
+	});
 	return { message: `Er ging iets mis aan onze kant. Probeer het later opnieuw. (foutcode ${id})` };
 };

@@ -7,10 +7,13 @@ const RETRY_MS = [1000, 2000, 5000, 10000, 20000, 30000];
 export class AutoSaver {
 	state = $state<SaveState>('idle');
 	message = $state('');
+	// Bookkeeping that no template shows, so plain (non-reactive) maps.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private pending = new Map<string, string>();
 	private inFlight = false;
 	private attempt = 0;
 	private timer: ReturnType<typeof setTimeout> | undefined;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
 	constructor(private readonly url: string) {}
@@ -19,7 +22,11 @@ export class AutoSaver {
 	answer(key: string, value: string, debounceMs = 0): void {
 		this.pending.set(key, value);
 		clearTimeout(this.typingTimers.get(key));
-		if (debounceMs > 0) this.typingTimers.set(key, setTimeout(() => this.flush(), debounceMs));
+		if (debounceMs > 0)
+			this.typingTimers.set(
+				key,
+				setTimeout(() => this.flush(), debounceMs)
+			);
 		else void this.flush();
 	}
 

@@ -47,7 +47,11 @@ test.beforeAll(async () => {
 	const pilotB = (insertPilot.get(`Anderdorp ${suffix}`, demo.snapshot_id, demo.roles, ids.other) as { id: number }).id;
 	db.prepare("INSERT INTO pilot_shares (pilot_id, user_id, access) VALUES (?, ?, 'viewer')").run(pilotA, ids.viewer);
 	const resetToken = `matrix-reset-${suffix}-0123456789abcdef`;
-	db.prepare('INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(sha256(resetToken), ids.other, Math.floor(Date.now() / 1000) + 3600);
+	db.prepare('INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(
+		sha256(resetToken),
+		ids.other,
+		Math.floor(Date.now() / 1000) + 3600
+	);
 	db.close();
 
 	accounts.viewer = { email: `kijker-${suffix}@example.nl`, password };
@@ -62,7 +66,12 @@ test.beforeAll(async () => {
 		const csv = await (await api.get(`/pilots/${pilot}/links.csv`)).text();
 		return csv.match(/\/s\/([A-Za-z0-9_-]{22})/)![1];
 	};
-	ctx = { pilot: pilotA, token: await linkOf(contexts.get('owner')!, pilotA), otherToken: await linkOf(contexts.get('otherFacilitator')!, pilotB), resetToken };
+	ctx = {
+		pilot: pilotA,
+		token: await linkOf(contexts.get('owner')!, pilotA),
+		otherToken: await linkOf(contexts.get('otherFacilitator')!, pilotB),
+		resetToken
+	};
 	// Released figures, so the results pages, charts and downloads of pilot A exist to be refused.
 	expect((await contexts.get('owner')!.post(`/pilots/${pilotA}?/release`, { form: { confirm: 'ja' } })).status()).toBeLessThan(400);
 });
@@ -80,7 +89,10 @@ test('every route and action in src/routes has a row in the matrix, and every ro
 	const found = discoverRoutes();
 	const missing = [...found.keys()].filter((id) => !MATRIX[id]);
 	expect(missing, 'routes without an authorisation rule').toEqual([]);
-	expect(Object.keys(MATRIX).filter((id) => !found.has(id)), 'rules for routes that no longer exist').toEqual([]);
+	expect(
+		Object.keys(MATRIX).filter((id) => !found.has(id)),
+		'rules for routes that no longer exist'
+	).toEqual([]);
 	for (const [id, route] of found) {
 		expect(route.actions.sort(), `form actions of ${id}`).toEqual(Object.keys(MATRIX[id].actions ?? {}).sort());
 		expect(route.methods.sort(), `endpoint methods of ${id}`).toEqual(Object.keys(MATRIX[id].methods ?? {}).sort());
@@ -96,7 +108,10 @@ test('each actor is allowed or denied on every page and endpoint as the matrix s
 			const denied = isDenied(res.status(), res.headers()['location']);
 			const allowed = ALLOWED[entry.get].includes(actor);
 			if (res.status() >= 500) problems.push(`GET ${id} as ${actor}: ${res.status()}`);
-			else if (allowed === denied) problems.push(`GET ${id} as ${actor}: ${res.status()} ${res.headers()['location'] ?? ''} (expected ${allowed ? 'allowed' : 'denied'})`);
+			else if (allowed === denied)
+				problems.push(
+					`GET ${id} as ${actor}: ${res.status()} ${res.headers()['location'] ?? ''} (expected ${allowed ? 'allowed' : 'denied'})`
+				);
 		}
 	}
 	expect(problems).toEqual([]);
@@ -105,7 +120,10 @@ test('each actor is allowed or denied on every page and endpoint as the matrix s
 test('each actor is allowed or denied on every form action as the matrix says', async () => {
 	const problems: string[] = [];
 	for (const [id, entry] of Object.entries(MATRIX)) {
-		for (const [action, rule] of [...Object.entries(entry.actions ?? {}), ...Object.entries(entry.methods ?? {}).filter(([m]) => m !== 'GET')]) {
+		for (const [action, rule] of [
+			...Object.entries(entry.actions ?? {}),
+			...Object.entries(entry.methods ?? {}).filter(([m]) => m !== 'GET')
+		]) {
 			for (const actor of ACTORS) {
 				// Logging out ends the session: do it with a session of its own.
 				const api = id === '/logout' && actor !== 'anonymous' ? await signInAgain(actor) : contexts.get(actor)!;
@@ -118,7 +136,10 @@ test('each actor is allowed or denied on every form action as the matrix says', 
 				const denied = isDenied(res.status(), res.headers()['location']);
 				const allowed = ALLOWED[rule].includes(actor);
 				if (res.status() >= 500) problems.push(`${action} ${id} as ${actor}: ${res.status()}`);
-				else if (allowed === denied) problems.push(`${action} ${id} as ${actor}: ${res.status()} ${res.headers()['location'] ?? ''} (expected ${allowed ? 'allowed' : 'denied'})`);
+				else if (allowed === denied)
+					problems.push(
+						`${action} ${id} as ${actor}: ${res.status()} ${res.headers()['location'] ?? ''} (expected ${allowed ? 'allowed' : 'denied'})`
+					);
 				if (id === '/logout' && ALLOWED.signedIn.includes(actor)) {
 					// The session really ended: the same cookie no longer opens the pilots.
 					const after = await api.get('/pilots');
@@ -170,7 +191,8 @@ test('no page gives its data to someone who may not see it, whichever layouts th
 					(body.type === 'redirect' && (body.location === '/login' || body.location.startsWith('/login?terug='))) ||
 					(body.type === 'data' && body.nodes.some((n) => n?.type === 'error' && [401, 403, 404, 410].includes(n.status ?? 0)));
 				const allowed = ALLOWED[entry.get].includes(actor);
-				if (allowed === denied) problems.push(`${where}: ${res.status()} ${JSON.stringify(body).slice(0, 120)} (expected ${allowed ? 'allowed' : 'denied'})`);
+				if (allowed === denied)
+					problems.push(`${where}: ${res.status()} ${JSON.stringify(body).slice(0, 120)} (expected ${allowed ? 'allowed' : 'denied'})`);
 			}
 		}
 	}

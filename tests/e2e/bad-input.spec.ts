@@ -7,9 +7,36 @@ import { ADMIN } from './helpers';
 import { BASE, MATRIX, type Ctx } from './routes';
 
 const FIELDS = [
-	'municipality', 'roundLabel', 'cbsCode', 'councilType', 'scan', 'variant', 'mirror', 'roles', 'minGroupSize', 'opensOn', 'closesOn',
-	'benchmarkConsent', 'role', 'count', 'id', 'confirm', 'email', 'name', 'password', 'passwordRepeat', 'access', 'userId', 'rol',
-	'richting', 'file', 'doel-1', 'doel-1.spiegel', 'doel-open', 'invloed-ladder.nu', 'contact'
+	'municipality',
+	'roundLabel',
+	'cbsCode',
+	'councilType',
+	'scan',
+	'variant',
+	'mirror',
+	'roles',
+	'minGroupSize',
+	'opensOn',
+	'closesOn',
+	'benchmarkConsent',
+	'role',
+	'count',
+	'id',
+	'confirm',
+	'email',
+	'name',
+	'password',
+	'passwordRepeat',
+	'access',
+	'userId',
+	'rol',
+	'richting',
+	'file',
+	'doel-1',
+	'doel-1.spiegel',
+	'doel-open',
+	'invloed-ladder.nu',
+	'contact'
 ];
 const HUGE = 'x'.repeat(100_000);
 const WRONG = ['', ' ', '-1', '0', '1e309', 'NaN', 'abc', '[]', '{"a":1}', '\u0000', '<b>', "' OR 1=1 --", 'ünïcödé'];
@@ -26,12 +53,34 @@ const VARIANTS: { name: string; send: (api: APIRequestContext, url: string) => R
 	{ name: 'not JSON at all', send: (api, url) => api.post(url, { headers: { 'content-type': 'application/json' }, data: '{"answers": ' }) },
 	{ name: 'JSON of the wrong shape', send: (api, url) => api.post(url, { data: { answers: { 'doel-1': 7, 'doel-open': ['a'] } } }) },
 	{ name: 'JSON with a huge answer', send: (api, url) => api.post(url, { data: { answers: { 'doel-open': 'x'.repeat(200_000) } } }) },
-	{ name: 'multipart with junk', send: (api, url) => api.post(url, { multipart: { file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from([0xff, 0xfe, 0x00, 0x41]) }, count: 'abc' } }) },
-	{ name: 'a file instead of text', send: (api, url) => api.post(url, { multipart: { municipality: { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('a') } } }) },
+	{
+		name: 'multipart with junk',
+		send: (api, url) =>
+			api.post(url, {
+				multipart: { file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from([0xff, 0xfe, 0x00, 0x41]) }, count: 'abc' }
+			})
+	},
+	{
+		name: 'a file instead of text',
+		send: (api, url) => api.post(url, { multipart: { municipality: { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('a') } } })
+	},
 	// A form may be sent as text/plain (enctype="text/plain"), which no form parser reads.
-	{ name: 'a text/plain body', send: (api, url) => api.post(url, { headers: { 'content-type': 'text/plain' }, data: 'role=raad\ncount=1' }) },
-	{ name: 'a broken multipart body', send: (api, url) => api.post(url, { headers: { 'content-type': 'multipart/form-data; boundary=grens' }, data: '--grens\r\nContent-Disposition: form-data; name="role"\r\n\r\nraad' }) },
-	{ name: 'multipart without a boundary', send: (api, url) => api.post(url, { headers: { 'content-type': 'multipart/form-data' }, data: 'role=raad' }) }
+	{
+		name: 'a text/plain body',
+		send: (api, url) => api.post(url, { headers: { 'content-type': 'text/plain' }, data: 'role=raad\ncount=1' })
+	},
+	{
+		name: 'a broken multipart body',
+		send: (api, url) =>
+			api.post(url, {
+				headers: { 'content-type': 'multipart/form-data; boundary=grens' },
+				data: '--grens\r\nContent-Disposition: form-data; name="role"\r\n\r\nraad'
+			})
+	},
+	{
+		name: 'multipart without a boundary',
+		send: (api, url) => api.post(url, { headers: { 'content-type': 'multipart/form-data' }, data: 'role=raad' })
+	}
 ];
 
 /**
@@ -73,7 +122,13 @@ test('no form action or endpoint answers bad input with a 500 or stores any of i
 	// An open pilot of the admin's with one fresh link, so every respondent route can be reached.
 	const db = new Database('.e2e-data/quickscan.db');
 	const demo = db.prepare('SELECT snapshot_id, roles FROM pilots ORDER BY id LIMIT 1').get() as { snapshot_id: number; roles: string };
-	const pilot = (db.prepare("INSERT INTO pilots (municipality, council_type, snapshot_id, variant, roles, status, owner_id) VALUES ('Foutdorp', 'clientenraad', ?, 'full', ?, 'open', 1) RETURNING id").get(demo.snapshot_id, demo.roles) as { id: number }).id;
+	const pilot = (
+		db
+			.prepare(
+				"INSERT INTO pilots (municipality, council_type, snapshot_id, variant, roles, status, owner_id) VALUES ('Foutdorp', 'clientenraad', ?, 'full', ?, 'open', 1) RETURNING id"
+			)
+			.get(demo.snapshot_id, demo.roles) as { id: number }
+	).id;
 	db.close();
 	expect((await admin.post(`/pilots/${pilot}/links?/create`, { form: { role: 'raad', count: '1' } })).status()).toBeLessThan(400);
 	const token = (await (await admin.get(`/pilots/${pilot}/links.csv`)).text()).match(/\/s\/([A-Za-z0-9_-]{22})/)![1];
@@ -85,7 +140,9 @@ test('no form action or endpoint answers bad input with a 500 or stores any of i
 	for (const [id, entry] of Object.entries(MATRIX)) {
 		const targets = [
 			...Object.keys(entry.actions ?? {}).map((a) => (a === 'default' ? entry.url(ctx) : `${entry.url(ctx)}?/${a}`)),
-			...Object.keys(entry.methods ?? {}).filter((m) => m === 'POST').map(() => entry.url(ctx))
+			...Object.keys(entry.methods ?? {})
+				.filter((m) => m === 'POST')
+				.map(() => entry.url(ctx))
 		];
 		for (const url of targets) {
 			// Logging out is harmless but ends the session the other requests need.
@@ -100,7 +157,9 @@ test('no form action or endpoint answers bad input with a 500 or stores any of i
 		}
 	}
 	// One body over the server's size limit: answered 413 from its header, the rest read and dropped.
-	const tooBig = await admin.post(`/pilots/${pilot}/import`, { multipart: { file: { name: 'groot.csv', mimeType: 'text/csv', buffer: Buffer.alloc(7 * 1024 * 1024, 'a') } } });
+	const tooBig = await admin.post(`/pilots/${pilot}/import`, {
+		multipart: { file: { name: 'groot.csv', mimeType: 'text/csv', buffer: Buffer.alloc(7 * 1024 * 1024, 'a') } }
+	});
 	expect(tooBig.status()).toBeGreaterThanOrEqual(400);
 	expect(tooBig.status()).toBeLessThan(500);
 

@@ -19,15 +19,36 @@ const IDENTIFYING = ['view', 'thema', 'item', 'nummer', 'tekst', 'groep', ...ROL
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Row = Record<string, string | number | null>;
-type Stats = { n: number; dontKnow: number; missing: number; counts: number[]; mean: number | null; median: number | null; agree: number | null; disagree: number | null; sd: number | null };
+type Stats = {
+	n: number;
+	dontKnow: number;
+	missing: number;
+	counts: number[];
+	mean: number | null;
+	median: number | null;
+	agree: number | null;
+	disagree: number | null;
+	sd: number | null;
+};
 type Api = {
 	results: {
 		roles: { role: string; label: string; suppressed: boolean; respondents: number | null }[];
 		themes: {
 			title: string;
 			scores: Record<string, number | null>;
-			items: { id: string; byRole: Record<string, Stats | null>; comparisons: { a: string; b: string; gap: number; delta: number }[]; mirrors: { role: string; target: string; predicted: number; actual: number; difference: number }[] }[];
-			ladders: { id: string; byRole: Record<string, { now: { counts: number[]; median: number | null }; desired: { counts: number[]; median: number | null } } | null> }[];
+			items: {
+				id: string;
+				byRole: Record<string, Stats | null>;
+				comparisons: { a: string; b: string; gap: number; delta: number }[];
+				mirrors: { role: string; target: string; predicted: number; actual: number; difference: number }[];
+			}[];
+			ladders: {
+				id: string;
+				byRole: Record<
+					string,
+					{ now: { counts: number[]; median: number | null }; desired: { counts: number[]; median: number | null } } | null
+				>;
+			}[];
 			open: { id: string; byRole: Record<string, string[] | null> }[];
 		}[];
 	};
@@ -97,7 +118,15 @@ function checkAggregated(view: (name: string) => Row[], api: Api, csv: boolean) 
 		if (found.length !== 1) mismatches.push(`${found.length} rows for ${JSON.stringify(match)}`);
 		return found[0] ?? {};
 	};
-	const [deelname, themas, stellingen, verschillen, spiegel, ladder, open] = ['Deelname', 'Themas', 'Stellingen', 'Verschillen', 'Spiegel', 'Ladder', 'Open antwoorden'].map(view);
+	const [deelname, themas, stellingen, verschillen, spiegel, ladder, open] = [
+		'Deelname',
+		'Themas',
+		'Stellingen',
+		'Verschillen',
+		'Spiegel',
+		'Ladder',
+		'Open antwoorden'
+	].map(view);
 	for (const r of api.results.roles) {
 		if (one(deelname, { rol: r.role }).groep !== r.label) mismatches.push(`groep of ${r.role}`);
 		const got = one(deelname, { rol: r.role }).ingeleverd;
@@ -111,7 +140,9 @@ function checkAggregated(view: (name: string) => Row[], api: Api, csv: boolean) 
 			for (const item of theme.items) {
 				const s = item.byRole[role]!;
 				const row = one(stellingen, { item: item.id, rol: role });
-				[s.n, s.dontKnow, s.missing, ...s.counts].forEach((v, i) => same(row[['n', 'weet_niet', 'ontbrekend', '1', '2', '3', '4', '5'][i]], v, csv));
+				[s.n, s.dontKnow, s.missing, ...s.counts].forEach((v, i) =>
+					same(row[['n', 'weet_niet', 'ontbrekend', '1', '2', '3', '4', '5'][i]], v, csv)
+				);
 				same(row.gemiddelde, s.mean, csv);
 				same(row.mediaan, s.median, csv);
 				same(row.eens, s.agree, csv);
@@ -127,7 +158,9 @@ function checkAggregated(view: (name: string) => Row[], api: Api, csv: boolean) 
 				same(row.gewenst_mediaan, l.byRole[role]!.desired.median, csv);
 			}
 			for (const q of theme.open) {
-				const texts = open.filter((r) => r.item === q.id && r.rol === role).map((r) => String(r.antwoord).replace(/^'(?='*[=+\-@\t\r])/, ''));
+				const texts = open
+					.filter((r) => r.item === q.id && r.rol === role)
+					.map((r) => String(r.antwoord).replace(/^'(?='*[=+\-@\t\r])/, ''));
 				expect(texts).toEqual(q.byRole[role]);
 			}
 		}
@@ -150,7 +183,8 @@ function checkAggregated(view: (name: string) => Row[], api: Api, csv: boolean) 
 	expect(mismatches).toEqual([]);
 	expect(figures).toBeGreaterThan(60);
 	let small = 0;
-	for (const [name, rows] of Object.entries({ deelname, themas, stellingen, verschillen, spiegel, ladder, open })) small += collectSmallGroupLeaks(rows, name);
+	for (const [name, rows] of Object.entries({ deelname, themas, stellingen, verschillen, spiegel, ladder, open }))
+		small += collectSmallGroupLeaks(rows, name);
 	expect(mismatches, 'rows about a small group with more than "te weinig antwoorden"').toEqual([]);
 	expect(small, 'rows that say a small group has too few answers').toBeGreaterThan(100);
 }
@@ -166,9 +200,12 @@ function checkRaw(rows: Row[], api: Api) {
 			for (const item of theme.items) {
 				// A statement with fewer than 3 scores of this role shows no figures to compare with.
 				if (!item.byRole[role]) continue;
-				const counts = [1, 2, 3, 4, 5].map((v) => rows.filter((r) => r.role === role && r.item === item.id && String(r.value) === String(v)).length);
+				const counts = [1, 2, 3, 4, 5].map(
+					(v) => rows.filter((r) => r.role === role && r.item === item.id && String(r.value) === String(v)).length
+				);
 				const dontKnow = rows.filter((r) => r.role === role && r.item === item.id && r.value === 'weet_niet').length;
-				if (JSON.stringify(counts) !== JSON.stringify(item.byRole[role]!.counts) || dontKnow !== item.byRole[role]!.dontKnow) problems.push(`${role} ${item.id}`);
+				if (JSON.stringify(counts) !== JSON.stringify(item.byRole[role]!.counts) || dontKnow !== item.byRole[role]!.dontKnow)
+					problems.push(`${role} ${item.id}`);
 			}
 	}
 	expect(problems, 'items whose raw answers do not give the API counts').toEqual([]);
@@ -177,7 +214,10 @@ function checkRaw(rows: Row[], api: Api) {
 	expect(Object.keys(rows[0]).sort()).toEqual(['item', 'response', 'role', 'source', 'value']);
 	// Open answers stay out of the raw answers: next to a person's scores, their words could name them.
 	const openIds = new Set(api.results.themes.flatMap((t) => t.open.map((q) => q.id)));
-	expect(rows.filter((r) => openIds.has(String(r.item))), 'open answers in the raw export').toEqual([]);
+	expect(
+		rows.filter((r) => openIds.has(String(r.item))),
+		'open answers in the raw export'
+	).toEqual([]);
 }
 
 test('every export of the demo pilot holds the API figures and nothing of small groups', async ({ page }) => {
@@ -186,7 +226,12 @@ test('every export of the demo pilot holds the API figures and nothing of small 
 	await expect(page).toHaveURL(/\/pilots\/\d+$/);
 	const id = Number(new URL(page.url()).pathname.split('/')[2]);
 	const api = (await (await page.request.get(`/api/pilots/${id}/results`)).json()) as Api;
-	expect(api.results.roles.filter((r) => r.suppressed).map((r) => r.role).sort()).toEqual([...SMALL].sort());
+	expect(
+		api.results.roles
+			.filter((r) => r.suppressed)
+			.map((r) => r.role)
+			.sort()
+	).toEqual([...SMALL].sort());
 	const base = `/pilots/${id}/uitkomsten/export`;
 	const auditBefore = query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND pilot_id = ?", id)[0].n;
 
@@ -195,18 +240,27 @@ test('every export of the demo pilot holds the API figures and nothing of small 
 
 	const wb = await workbook(await download(page.request, `${base}/uitkomsten.xlsx`, XLSX, `quickscan-${id}-uitkomsten.xlsx`));
 	const formulas: string[] = [];
-	wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void (cell.formula !== undefined && formulas.push(`${sheet.name}!${cell.address}`)))));
+	wb.eachSheet((sheet) =>
+		sheet.eachRow((row) => row.eachCell((cell) => void (cell.formula !== undefined && formulas.push(`${sheet.name}!${cell.address}`))))
+	);
 	expect(formulas).toEqual([]);
 	checkAggregated((name) => sheetRows(wb, name), api, false);
 
 	const raw = csvRows(await download(page.request, `${base}/antwoorden.csv`, 'text/csv; charset=utf-8', `quickscan-${id}-antwoorden.csv`));
 	checkRaw(raw, api);
-	const rawXlsx = sheetRows(await workbook(await download(page.request, `${base}/antwoorden.xlsx`, XLSX, `quickscan-${id}-antwoorden.xlsx`)), 'Antwoorden');
+	const rawXlsx = sheetRows(
+		await workbook(await download(page.request, `${base}/antwoorden.xlsx`, XLSX, `quickscan-${id}-antwoorden.xlsx`)),
+		'Antwoorden'
+	);
 	checkRaw(rawXlsx, api);
-	expect(rawXlsx.map((r) => [r.response, r.role, r.source, r.item, String(r.value)])).toEqual(raw.map((r) => [r.response, r.role, r.source, r.item, r.value]));
+	expect(rawXlsx.map((r) => [r.response, r.role, r.source, r.item, String(r.value)])).toEqual(
+		raw.map((r) => [r.response, r.role, r.source, r.item, r.value])
+	);
 
 	expect((await page.request.get(`${base}/uitkomsten.pdf`)).status()).toBe(404);
-	const audits = query<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'export' AND pilot_id = ? ORDER BY id", id).slice(auditBefore);
+	const audits = query<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'export' AND pilot_id = ? ORDER BY id", id).slice(
+		auditBefore
+	);
 	expect(audits.map((a) => a.detail)).toEqual(['uitkomsten.csv', 'uitkomsten.xlsx', 'antwoorden.csv', 'antwoorden.xlsx']);
 });
 
@@ -231,7 +285,10 @@ test('a viewer downloads the results but not the raw answers; others get a 404, 
 	};
 	const base = `/pilots/${demo}/uitkomsten/export`;
 	const expected: [string | null, Record<string, number>][] = [
-		[`export-kijker-${suffix}@example.nl`, { 'uitkomsten.csv': 200, 'uitkomsten.xlsx': 200, 'antwoorden.csv': 404, 'antwoorden.xlsx': 404, onbekend: 404 }],
+		[
+			`export-kijker-${suffix}@example.nl`,
+			{ 'uitkomsten.csv': 200, 'uitkomsten.xlsx': 200, 'antwoorden.csv': 404, 'antwoorden.xlsx': 404, onbekend: 404 }
+		],
 		[`export-ander-${suffix}@example.nl`, { 'uitkomsten.csv': 404, 'uitkomsten.xlsx': 404, 'antwoorden.csv': 404, 'antwoorden.xlsx': 404 }],
 		// Not signed in: sent to log in first (and back to the download afterwards).
 		[null, { 'uitkomsten.csv': 303, 'uitkomsten.xlsx': 303, 'antwoorden.csv': 303, 'antwoorden.xlsx': 303 }]
@@ -250,6 +307,9 @@ test('a viewer downloads the results but not the raw answers; others get a 404, 
 		}
 	}
 	// A viewer's download is logged, the refused ones are not.
-	const logged = query<{ detail: string; user_email: string }>("SELECT detail, user_email FROM audit_log WHERE action = 'export' AND user_email = ?", `export-kijker-${suffix}@example.nl`);
+	const logged = query<{ detail: string; user_email: string }>(
+		"SELECT detail, user_email FROM audit_log WHERE action = 'export' AND user_email = ?",
+		`export-kijker-${suffix}@example.nl`
+	);
 	expect(logged.map((l) => l.detail).sort()).toEqual(['uitkomsten.csv', 'uitkomsten.xlsx']);
 });

@@ -42,7 +42,9 @@ test('a facilitator logs in, creates a pilot, fixes a mistake in the form and ma
 	await page.getByRole('button', { name: 'Links maken' }).click();
 	await expect(page.getByRole('textbox', { name: /^Link nummer \d+$/ })).toHaveCount(3);
 	await expectAccessible(page);
-	const shown = await page.getByRole('textbox', { name: /^Link nummer \d+$/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+	const shown = await page
+		.getByRole('textbox', { name: /^Link nummer \d+$/ })
+		.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 	// The CSV download holds the same links as the page.
 	const csv = await (await page.request.get(`/pilots/${id}/links.csv`)).text();
@@ -69,7 +71,9 @@ test('a facilitator logs in, creates a pilot, fixes a mistake in the form and ma
 	const respondent = await page.context().browser()!.newContext();
 	const early = await respondent.newPage();
 	expect((await early.goto(shown[0]))!.status()).toBe(403);
-	await expect(early.getByText('Lukt het niet, of heeft u vragen? Neem dan contact op met: Anna de Vries, ondersteuner van de raad, 06 12 34 56 78')).toBeVisible();
+	await expect(
+		early.getByText('Lukt het niet, of heeft u vragen? Neem dan contact op met: Anna de Vries, ondersteuner van de raad, 06 12 34 56 78')
+	).toBeVisible();
 	await respondent.close();
 
 	// Links of the only pilot with a known database row: none of them stored as plain text.
@@ -122,7 +126,9 @@ test('a CSV import is all or nothing, with the row and column of each mistake', 
 	expect(count()).toBe(0);
 	await expectAccessible(page);
 
-	const good = ['response;role;item;value', 'a;raad;doel-1;4', 'a;raad;doel-open;Goed, maar te laat', 'b;gemeente;doel-1;weet_niet'].join('\n');
+	const good = ['response;role;item;value', 'a;raad;doel-1;4', 'a;raad;doel-open;Goed, maar te laat', 'b;gemeente;doel-1;weet_niet'].join(
+		'\n'
+	);
 	await page.getByLabel('CSV-bestand met antwoorden').setInputFiles({ name: 'goed.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
 	await page.getByRole('button', { name: 'Importeren' }).click();
 	await expect(page.getByRole('status')).toContainText('2 vragenlijsten met samen 3 antwoorden');

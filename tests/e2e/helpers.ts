@@ -27,7 +27,10 @@ export async function login(page: Page, account: { email: string; password: stri
  */
 export async function expectAccessible(page: Page) {
 	if (test.info().project.use.javaScriptEnabled === false) {
-		const context = await page.context().browser()!.newContext({ javaScriptEnabled: true, storageState: await page.context().storageState() });
+		const context = await page
+			.context()
+			.browser()!
+			.newContext({ javaScriptEnabled: true, storageState: await page.context().storageState() });
 		try {
 			const jsPage = await context.newPage();
 			await jsPage.goto(page.url());
@@ -42,11 +45,22 @@ export async function expectAccessible(page: Page) {
 
 async function runAxe(page: Page) {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+	const summary = results.violations.map(
+		(v) =>
+			`${v.id}: ${v.help} (${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(', ')})`
+	);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-export type PilotSetup = { municipality: string; variant?: 'Volledige versie' | 'Korte versie'; links?: Record<string, number>; contact?: string };
+export type PilotSetup = {
+	municipality: string;
+	variant?: 'Volledige versie' | 'Korte versie';
+	links?: Record<string, number>;
+	contact?: string;
+};
 
 /** Creates a pilot through the facilitator's pages, opens it and makes personal links. */
 export async function createOpenPilot(page: Page, setup: PilotSetup): Promise<{ id: number; links: Record<string, string[]> }> {
@@ -69,9 +83,11 @@ export async function createOpenPilot(page: Page, setup: PilotSetup): Promise<{ 
 		await page.getByRole('button', { name: 'Links maken' }).click();
 		await expect(page.getByRole('status').filter({ hasText: /link/i }).first()).toBeVisible();
 		await page.goto(`/pilots/${id}/links`);
-		const urls = await page.getByRole('row').filter({ hasText: role }).getByRole('textbox').evaluateAll((els) =>
-			els.map((el) => (el as HTMLInputElement).value)
-		);
+		const urls = await page
+			.getByRole('row')
+			.filter({ hasText: role })
+			.getByRole('textbox')
+			.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
 		links[role] = urls.filter((u) => !Object.values(links).flat().includes(u));
 		expect(links[role]).toHaveLength(count);
 	}

@@ -28,7 +28,11 @@ async function setUp() {
 		const insertAnswer = db.prepare("INSERT INTO answers (response_id, key, score) VALUES (?, 'doel-1', 4)");
 		for (let i = 0; i < 3; i++) insertAnswer.run((insertResponse.get(`vrij-${suffix}-${i}`, pilot) as { id: number }).id);
 		const email = `voorzitter-${suffix}@example.nl`;
-		const viewer = (db.prepare("INSERT INTO users (email, name, password_hash, role) VALUES (?, 'Voorzitter', ?, 'viewer') RETURNING id").get(email, await hash(PASSWORD)) as { id: number }).id;
+		const viewer = (
+			db
+				.prepare("INSERT INTO users (email, name, password_hash, role) VALUES (?, 'Voorzitter', ?, 'viewer') RETURNING id")
+				.get(email, await hash(PASSWORD)) as { id: number }
+		).id;
 		db.prepare("INSERT INTO pilot_shares (pilot_id, user_id, access) VALUES (?, ?, 'viewer')").run(pilot, viewer);
 		return { pilot, email };
 	} finally {
@@ -57,7 +61,10 @@ async function enterPaperForm(page: Page, pilot: number) {
 	await expect(page.getByRole('status')).toContainText('telt mee zodra iemand anders');
 }
 
-test('figures are released on closing, and a late paper form changes nothing until enough arrive and a second account confirms them', async ({ page, browser }) => {
+test('figures are released on closing, and a late paper form changes nothing until enough arrive and a second account confirms them', async ({
+	page,
+	browser
+}) => {
 	const { pilot, email } = await setUp();
 
 	// The chair, while the questionnaire is open: counts only, no figures anywhere.
@@ -106,10 +113,14 @@ test('figures are released on closing, and a late paper form changes nothing unt
 	await expect(page.getByRole('status')).toContainText('De uitkomsten zijn vrijgegeven (versie 2)');
 	await expectAccessible(page);
 	expect(await released(email, pilot)).toEqual({ release: 2, mean: 2.5 });
-	await expect(page.getByText(/Versie 2, vrijgegeven op .*Lid van de raad 6 \(waarvan 3 getypt van papier of geïmporteerd\)/)).toBeVisible();
+	await expect(
+		page.getByText(/Versie 2, vrijgegeven op .*Lid van de raad 6 \(waarvan 3 getypt van papier of geïmporteerd\)/)
+	).toBeVisible();
 	// The results say which version they are and how many forms of each group were typed in.
 	await page.getByRole('link', { name: 'Bekijk de uitkomsten' }).click();
 	await expect(page.getByText(/^Versie 2, vrijgegeven op/)).toBeVisible();
-	await expect(page.getByRole('listitem').filter({ hasText: /^Lid van de raad: \d+ ingeleverde/ })).toContainText('6 ingeleverde vragenlijsten, waarvan 3 overgetypt van papier of geïmporteerd');
+	await expect(page.getByRole('listitem').filter({ hasText: /^Lid van de raad: \d+ ingeleverde/ })).toContainText(
+		'6 ingeleverde vragenlijsten, waarvan 3 overgetypt van papier of geïmporteerd'
+	);
 	await chair.close();
 });

@@ -29,7 +29,10 @@ async function completeQuestionnaire(page: Page, link: string) {
 		await answerPage(page, (i) => ['Eens', 'Oneens', 'Weet niet', 'Helemaal eens'][i % 4]);
 		if (n === 1) await expectAccessible(page);
 		await expectNoSideways(page);
-		await page.getByRole('button', { name: n === total ? 'Naar het overzicht' : 'Volgende' }).first().click();
+		await page
+			.getByRole('button', { name: n === total ? 'Naar het overzicht' : 'Volgende' })
+			.first()
+			.click();
 	}
 	await expect(page.getByRole('heading', { name: 'Overzicht' })).toBeVisible();
 	await expect(page.getByText('U heeft alle vragen beantwoord.')).toBeVisible();
@@ -61,7 +64,7 @@ test('a council member completes the full scan on a phone, with JavaScript', asy
 
 test('a council member completes the short scan without JavaScript @nojs', async ({ page }) => {
 	await login(page);
-	const { links } = await createOpenPilot(page, { municipality: 'Zonderscriptdorp', variant: 'Korte versie', links: { 'Gemeente': 1 } });
+	const { links } = await createOpenPilot(page, { municipality: 'Zonderscriptdorp', variant: 'Korte versie', links: { Gemeente: 1 } });
 	const link = links['Gemeente'][0];
 	await page.context().clearCookies();
 	await completeQuestionnaire(page, link);
@@ -182,7 +185,12 @@ test('unknown and revoked links get a friendly page with the right status', asyn
 	await row.locator('summary').click();
 	await row.getByRole('checkbox').check();
 	await row.getByRole('button', { name: /intrekken/ }).click();
-	await expect(page.getByRole('status').filter({ hasText: /ingetrokken/i }).first()).toBeVisible();
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: /ingetrokken/i })
+			.first()
+	).toBeVisible();
 	await page.context().clearCookies();
 	const revoked = await page.goto(links['Lid van de raad'][0]);
 	expect(revoked?.status()).toBe(410);
@@ -236,7 +244,13 @@ test('a respondent answers by keyboard alone, one question at a time on a phone'
 	// Focus is always visible.
 	const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
 	expect(outline).not.toBe('none');
-	await expect.poll(() => answersForLink(link).map((a) => `${a.key}=${a.score}`).sort()).toEqual(['doel-1.spiegel=1', 'doel-1=4']);
+	await expect
+		.poll(() =>
+			answersForLink(link)
+				.map((a) => `${a.key}=${a.score}`)
+				.sort()
+		)
+		.toEqual(['doel-1.spiegel=1', 'doel-1=4']);
 	await expectAccessible(page);
 	// "Vorige vraag" goes back with the answer in place; "Toon alle vragen" shows the whole theme.
 	await page.getByRole('button', { name: 'Vorige vraag' }).click();
@@ -274,7 +288,9 @@ test('on a phone, a question linked from the overview opens by itself, ready to 
 	await expectAccessible(page);
 });
 
-test('on a phone, the back button goes back one question, and "Vorige" returns to the last question of the theme before', async ({ page }) => {
+test('on a phone, the back button goes back one question, and "Vorige" returns to the last question of the theme before', async ({
+	page
+}) => {
 	await login(page);
 	const { links } = await createOpenPilot(page, { municipality: 'Terugknopstad', links: { 'Lid van de raad': 1 } });
 	const link = links['Lid van de raad'][0];
@@ -303,7 +319,12 @@ test('on a phone, the back button goes back one question, and "Vorige" returns t
 
 	// Walk to the end of theme 1, on to theme 2, and back with "Vorige".
 	await answerPage(page);
-	const total = Number((await page.getByText(/^Vraag \d+ van \d+ in dit thema$/).filter({ visible: true }).textContent())!.match(/van (\d+)/)![1]);
+	const total = Number(
+		(await page
+			.getByText(/^Vraag \d+ van \d+ in dit thema$/)
+			.filter({ visible: true })
+			.textContent())!.match(/van (\d+)/)![1]
+	);
 	await page.getByRole('button', { name: 'Volgende', exact: true }).click();
 	await expect(page.getByText('Thema 2 van 8', { exact: true })).toBeVisible();
 	await expect(step(1)).toBeVisible();

@@ -6,8 +6,20 @@ import { expect, request, test, type Page } from '@playwright/test';
 import { expectAccessible, login, open } from './helpers';
 
 type Stats = { n: number; dontKnow: number; counts: number[]; mean: number | null; agree: number | null } | null;
-type Item = { id: string; number: number; text: string; byRole: Record<string, Stats>; comparisons: { a: string; b: string; delta: number }[] };
-type Theme = { id: string; title: string; items: Item[]; ladders: { id: string; text: string }[]; open: { id: string; text: string; byRole: Record<string, string[] | null> }[] };
+type Item = {
+	id: string;
+	number: number;
+	text: string;
+	byRole: Record<string, Stats>;
+	comparisons: { a: string; b: string; delta: number }[];
+};
+type Theme = {
+	id: string;
+	title: string;
+	items: Item[];
+	ladders: { id: string; text: string }[];
+	open: { id: string; text: string; byRole: Record<string, string[] | null> }[];
+};
 type Results = { comparison: [string, string]; roles: { role: string; label: string; suppressed: boolean }[]; themes: Theme[] };
 
 const SMALL = ['Ondersteuner van de raad', 'Wethouder'];
@@ -17,7 +29,10 @@ const decimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maxim
 /** Logs in, opens the demo pilot's results and returns its base URL and the figures from the API. */
 async function openDemoResults(page: Page): Promise<{ base: string; results: Results }> {
 	await login(page);
-	await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).first().click();
+	await page
+		.getByRole('link', { name: /Voorbeeldstad \(demo\)/ })
+		.first()
+		.click();
 	await page.getByRole('link', { name: 'Bekijk de uitkomsten' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Uitkomsten');
 	const base = new URL(page.url()).pathname;
@@ -29,7 +44,10 @@ async function openDemoResults(page: Page): Promise<{ base: string; results: Res
 /** The statement headings on a theme page, as their numbers, in page order. */
 async function statementNumbers(page: Page): Promise<number[]> {
 	const names = await page.getByRole('heading', { level: 3 }).allTextContents();
-	return names.map((n) => n.match(/^(\d+)\. /)).filter((m) => m !== null).map((m) => Number(m![1]));
+	return names
+		.map((n) => n.match(/^(\d+)\. /))
+		.filter((m) => m !== null)
+		.map((m) => Number(m![1]));
 }
 
 test('every theme page shows a chart and a table per statement, and the pager walks through all themes', async ({ page }) => {
@@ -68,7 +86,8 @@ test('every theme page shows a chart and a table per statement, and the pager wa
 	const raadRow = table.getByRole('row', { name: /^Lid van de raad/ });
 	await expect(raadRow.getByRole('cell').first()).toHaveText(`${raad.counts[0]} (${percent.format(raad.counts[0] / raad.n)})`);
 	await expect(raadRow.getByRole('cell').nth(7)).toHaveText(decimal.format(raad.mean!));
-	for (const small of SMALL) await expect(table.getByRole('row', { name: new RegExp(`^${small}`) }).getByRole('cell')).toHaveText(['te weinig antwoorden']);
+	for (const small of SMALL)
+		await expect(table.getByRole('row', { name: new RegExp(`^${small}`) }).getByRole('cell')).toHaveText(['te weinig antwoorden']);
 	await expectAccessible(page);
 
 	// An unknown theme does not exist.
@@ -81,7 +100,8 @@ test('the sorting links change the order of the statements', async ({ page }) =>
 	await open(page, `${base}/thema/invloed`);
 	const scanOrder = theme.items.map((i) => i.number);
 	expect(await statementNumbers(page)).toEqual(scanOrder);
-	const sortBy = (key: (item: Item) => number) => [...theme.items].sort((p, q) => key(q) - key(p) || p.number - q.number).map((i) => i.number);
+	const sortBy = (key: (item: Item) => number) =>
+		[...theme.items].sort((p, q) => key(q) - key(p) || p.number - q.number).map((i) => i.number);
 	const [a, b] = results.comparison;
 
 	const order = page.getByRole('navigation', { name: 'Volgorde van de stellingen' });
@@ -95,7 +115,10 @@ test('the sorting links change the order of the statements', async ({ page }) =>
 	await expect(page).toHaveURL(/sorteer=eens/);
 	const byAgree = sortBy((item) => item.byRole[a]!.agree!);
 	await expect.poll(() => statementNumbers(page)).toEqual(byAgree);
-	expect([byGap, byAgree].some((o) => o.join() !== scanOrder.join()), 'the demo data gives a different order').toBe(true);
+	expect(
+		[byGap, byAgree].some((o) => o.join() !== scanOrder.join()),
+		'the demo data gives a different order'
+	).toBe(true);
 	await expectAccessible(page);
 
 	// The neutral answer can move out of the bar; the order chosen stays, and so do the downloads.
@@ -129,7 +152,11 @@ test('the theme with a ladder shows it, with the mirror chart, and lists no open
 	const ladder = page.getByRole('img', { name: /^Ladder: / });
 	await expect(ladder).toHaveCount(theme.ladders.length);
 	await expect(ladder.first()).toBeVisible();
-	await expect(page.getByRole('table', { name: `Ladder: ${theme.ladders[0].text}`, includeHidden: true }).getByRole('row', { name: /Mediaan/, includeHidden: true })).toHaveCount(1);
+	await expect(
+		page
+			.getByRole('table', { name: `Ladder: ${theme.ladders[0].text}`, includeHidden: true })
+			.getByRole('row', { name: /Mediaan/, includeHidden: true })
+	).toHaveCount(1);
 
 	const mirror = page.getByRole('img', { name: `Spiegelvragen: ${theme.title}` });
 	await expect(mirror).toBeVisible();
@@ -142,7 +169,9 @@ test('the theme with a ladder shows it, with the mirror chart, and lists no open
 	let listed = 0;
 	for (const question of theme.open) {
 		for (const role of results.roles) {
-			const section = page.getByRole('region', { name: new RegExp(`^${escape(role.label)}( \\(|$)`) }).filter({ has: page.getByRole('heading', { level: 4 }) });
+			const section = page
+				.getByRole('region', { name: new RegExp(`^${escape(role.label)}( \\(|$)`) })
+				.filter({ has: page.getByRole('heading', { level: 4 }) });
 			const own = section.nth(theme.open.indexOf(question));
 			const answers = question.byRole[role.role];
 			if (role.suppressed) {
@@ -152,7 +181,9 @@ test('the theme with a ladder shows it, with the mirror chart, and lists no open
 			} else if (answers!.length === 0) {
 				await expect(own).toContainText('Geen open antwoorden');
 			} else {
-				await expect(own.getByRole('heading', { level: 4 })).toHaveText(`${role.label} (${answers!.length} ${answers!.length === 1 ? 'antwoord' : 'antwoorden'})`);
+				await expect(own.getByRole('heading', { level: 4 })).toHaveText(
+					`${role.label} (${answers!.length} ${answers!.length === 1 ? 'antwoord' : 'antwoorden'})`
+				);
 				await expect(own.getByRole('listitem')).toHaveText(answers!);
 				listed += answers!.length;
 			}
@@ -200,7 +231,10 @@ test('each chart downloads as an SVG file and as a PNG', async ({ page }) => {
 	await expect(overviewLinks).toHaveCount(2);
 
 	await open(page, `${base}/thema/invloed`);
-	const charts = await page.getByRole('img').filter({ has: page.locator('title') }).count();
+	const charts = await page
+		.getByRole('img')
+		.filter({ has: page.locator('title') })
+		.count();
 	const links = page.getByRole('link', { name: /^Download als SVG/ });
 	await expect(links).toHaveCount(charts);
 	for (const link of await links.all()) {
@@ -215,7 +249,13 @@ test('each chart downloads as an SVG file and as a PNG', async ({ page }) => {
 	}
 
 	// PNG: drawn in the browser from the same SVG.
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download als PNG/ }).first().click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page
+			.getByRole('button', { name: /^Download als PNG/ })
+			.first()
+			.click()
+	]);
 	expect(download.suggestedFilename()).toMatch(/^quickscan-voorbeeldstad-demo-.+\.png$/);
 	const bytes = fs.readFileSync((await download.path())!);
 	expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);

@@ -38,7 +38,9 @@ test('the demo pilot shows its theme scores as a chart with a table, and hides s
 	const radarTable = page.getByRole('table', { name: 'Spinnenweb: gemiddelde score per thema en per groep' });
 	await expect(radarTable.getByRole('row')).toHaveCount(9);
 	expect(await radarTable.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual(firstRow);
-	const radarSvg = await page.request.get(await page.getByRole('link', { name: /^Download als SVG.*Spinnenweb/ }).getAttribute('href') as string);
+	const radarSvg = await page.request.get(
+		(await page.getByRole('link', { name: /^Download als SVG.*Spinnenweb/ }).getAttribute('href')) as string
+	);
 	expect(radarSvg.headers()['content-type']).toContain('image/svg+xml');
 	expect(await radarSvg.text()).toContain('Spinnenweb: gemiddelde score per thema en per groep');
 	await expectAccessible(page);
@@ -52,7 +54,12 @@ test('the demo pilot shows its theme scores as a chart with a table, and hides s
 	const id = new URL(page.url()).pathname.split('/')[2];
 	const body = await (await page.request.get(`/api/pilots/${id}/results`)).json();
 	const roles = body.results.roles as { role: string; suppressed: boolean; respondents: number | null }[];
-	expect(roles.filter((r) => r.suppressed).map((r) => r.role).sort()).toEqual(['bestuur', 'ondersteuner']);
+	expect(
+		roles
+			.filter((r) => r.suppressed)
+			.map((r) => r.role)
+			.sort()
+	).toEqual(['bestuur', 'ondersteuner']);
 	expect(roles.find((r) => r.role === 'raad')!.respondents).toBe(9);
 	for (const theme of body.results.themes) {
 		for (const role of ['bestuur', 'ondersteuner']) {
@@ -93,7 +100,10 @@ test.describe('on a phone', () => {
 
 	test('the theme scores get a layout of their own, and no page needs sideways scrolling', async ({ page }) => {
 		await login(page);
-		await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).first().click();
+		await page
+			.getByRole('link', { name: /Voorbeeldstad \(demo\)/ })
+			.first()
+			.click();
 		await page.getByRole('link', { name: 'Bekijk de uitkomsten' }).click();
 		await expect(page).toHaveURL(/\/uitkomsten$/);
 		const base = new URL(page.url()).pathname;
@@ -117,6 +127,11 @@ test.describe('on a phone', () => {
 		for (const name of [/^Stelling \d+: /, /^Ladder: /, /^Spiegelvragen: /])
 			expect(await page.getByRole('img', { name }).first().getAttribute('viewBox'), String(name)).toMatch(/^0 0 400 /);
 		// The mirror chart says in words whether an expectation was too high or too low.
-		await expect(page.getByRole('img', { name: /^Spiegelvragen/ }).locator('text', { hasText: /verwachting (\d,\d te (hoog|laag)|klopt)/ }).first()).toBeAttached();
+		await expect(
+			page
+				.getByRole('img', { name: /^Spiegelvragen/ })
+				.locator('text', { hasText: /verwachting (\d,\d te (hoog|laag)|klopt)/ })
+				.first()
+		).toBeAttached();
 	});
 });

@@ -21,8 +21,14 @@ export const ALLOWED: Record<Rule, Actor[]> = {
 };
 
 export type Entry = { url: (c: Ctx) => string; get: Rule; actions?: Record<string, Rule>; methods?: Record<string, Rule> };
-const p = (suffix = '') => (c: Ctx) => `/pilots/${c.pilot}${suffix}`;
-const s = (suffix = '') => (c: Ctx) => `/s/${c.token}${suffix}`;
+const p =
+	(suffix = '') =>
+	(c: Ctx) =>
+		`/pilots/${c.pilot}${suffix}`;
+const s =
+	(suffix = '') =>
+	(c: Ctx) =>
+		`/s/${c.token}${suffix}`;
 
 export const MATRIX: Record<string, Entry> = {
 	'/': { url: () => '/', get: 'all' },
@@ -36,7 +42,16 @@ export const MATRIX: Record<string, Entry> = {
 		url: p(),
 		get: 'viewers',
 		// Confirming typed-in forms is for anyone with access but the one who typed them in.
-		actions: { open: 'managers', close: 'managers', release: 'managers', confirm: 'viewers', contact: 'managers', share: 'managers', unshare: 'managers', delete: 'managers' }
+		actions: {
+			open: 'managers',
+			close: 'managers',
+			release: 'managers',
+			confirm: 'viewers',
+			contact: 'managers',
+			share: 'managers',
+			unshare: 'managers',
+			delete: 'managers'
+		}
 	},
 	'/pilots/[id=id]/bewerken': { url: p('/bewerken'), get: 'managers', actions: { save: 'managers' } },
 	'/pilots/[id=id]/brieven': { url: p('/brieven'), get: 'managers' },
@@ -84,13 +99,20 @@ export function discoverRoutes() {
 			const file = path.join(dir, entry.name);
 			if (entry.isDirectory()) walk(file);
 			else if (/^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(entry.name)) {
-				const id = '/' + path.relative('src/routes', dir).split(path.sep).filter((seg) => seg && !/^\(.*\)$/.test(seg)).join('/');
+				const id =
+					'/' +
+					path
+						.relative('src/routes', dir)
+						.split(path.sep)
+						.filter((seg) => seg && !/^\(.*\)$/.test(seg))
+						.join('/');
 				const route = routes.get(id) ?? { actions: [], methods: [], page: false, layouts: layoutsAbove(dir) };
 				if (entry.name !== '+server.ts') route.page = true;
 				const source = fs.readFileSync(file, 'utf8');
 				const actions = source.match(/export const actions[^=]*=\s*{([\s\S]*?)\n};/);
 				if (actions) route.actions.push(...[...actions[1].matchAll(/^\t(\w+):/gm)].map((m) => m[1]));
-				if (entry.name === '+server.ts') route.methods.push(...[...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]));
+				if (entry.name === '+server.ts')
+					route.methods.push(...[...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]));
 				routes.set(id, route);
 			}
 		}

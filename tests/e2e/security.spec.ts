@@ -13,7 +13,11 @@ let clients = 0;
 /** A client with an address no other test uses; `signedIn` logs it in as the admin. */
 async function client(options: { signedIn?: boolean } = {}): Promise<APIRequestContext> {
 	const address = `198.51.${test.info().workerIndex % 250}.${++clients}`;
-	const api = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE, accept: 'text/html', 'x-forwarded-for': address }, maxRedirects: 0 });
+	const api = await request.newContext({
+		baseURL: BASE,
+		extraHTTPHeaders: { origin: BASE, accept: 'text/html', 'x-forwarded-for': address },
+		maxRedirects: 0
+	});
 	if (options.signedIn) expect((await api.post('/login', { form: { email: ADMIN.email, password: ADMIN.password } })).status()).toBe(303);
 	return api;
 }
@@ -25,7 +29,9 @@ function openPilot(name: string): number {
 		const demo = db.prepare('SELECT snapshot_id, roles FROM pilots ORDER BY id LIMIT 1').get() as { snapshot_id: number; roles: string };
 		return (
 			db
-				.prepare("INSERT INTO pilots (municipality, council_type, snapshot_id, variant, roles, status, owner_id) VALUES (?, 'clientenraad', ?, 'short', ?, 'open', 1) RETURNING id")
+				.prepare(
+					"INSERT INTO pilots (municipality, council_type, snapshot_id, variant, roles, status, owner_id) VALUES (?, 'clientenraad', ?, 'short', ?, 'open', 1) RETURNING id"
+				)
 				.get(`${name} ${Date.now()}`, demo.snapshot_id, demo.roles) as { id: number }
 		).id;
 	} finally {
@@ -74,7 +80,9 @@ test('after logging in, only a path on this site is followed, however the return
 	}
 	expect(problems).toEqual([]);
 	const api = await client();
-	const ok = await api.post('/login?terug=%2Fpilots%2F1%2Fuitkomsten%3Fvolgorde%3Dverschil', { form: { email: ADMIN.email, password: ADMIN.password } });
+	const ok = await api.post('/login?terug=%2Fpilots%2F1%2Fuitkomsten%3Fvolgorde%3Dverschil', {
+		form: { email: ADMIN.email, password: ADMIN.password }
+	});
 	expect(ok.headers()['location']).toBe('/pilots/1/uitkomsten?volgorde=verschil');
 	await api.dispose();
 });
@@ -97,7 +105,9 @@ test('failed logins slow down that account from that client only; a burst cannot
 	// Thirty wrong passwords at once from one client: each is counted before the (slow) password
 	// check, so only the five free ones reach it (the old check-then-count let 117 of 200 through).
 	const burst = await client();
-	const answers = await Promise.all(Array.from({ length: 30 }, () => burst.post('/login', { form: { email: ADMIN.email, password: 'nog-een-fout' } })));
+	const answers = await Promise.all(
+		Array.from({ length: 30 }, () => burst.post('/login', { form: { email: ADMIN.email, password: 'nog-een-fout' } }))
+	);
 	expect(answers.filter((r) => r.status() === 400).length).toBeLessThanOrEqual(7);
 	expect(answers.filter((r) => r.status() === 429).length).toBeGreaterThanOrEqual(23);
 	for (const api of [stranger, admin, burst]) await api.dispose();
@@ -159,7 +169,16 @@ test('a token in a path never reaches the log, whatever its case or encoding', a
 	expect((await admin.post(`/pilots/${pilot}/links?/create`, { form: { role: 'raad', count: '1' } })).status()).toBeLessThan(400);
 	const [token] = await tokens(admin, pilot, 'persoonlijk');
 	const visitor = await client();
-	for (const path of [`/S/${token}`, `/S/${token}/controle`, `/%73/${token}`, `/s%2F${token}`, `${BASE}//s/${token}`, `/s/${token}%0D%0A`, `/Wachtwoord/${token}`, `/s/${token}/1`]) {
+	for (const path of [
+		`/S/${token}`,
+		`/S/${token}/controle`,
+		`/%73/${token}`,
+		`/s%2F${token}`,
+		`${BASE}//s/${token}`,
+		`/s/${token}%0D%0A`,
+		`/Wachtwoord/${token}`,
+		`/s/${token}/1`
+	]) {
 		const res = await visitor.get(path);
 		expect(res.status(), path).toBeLessThan(500);
 	}

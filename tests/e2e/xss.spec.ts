@@ -7,7 +7,7 @@ import { answerPage, createOpenPilot, login, open } from './helpers';
 const CORPUS = [
 	'<script>window.__xss=1</script>',
 	'"><img src=x onerror="window.__xss=1">',
-	"<svg onload=window.__xss=1>",
+	'<svg onload=window.__xss=1>',
 	'javascript:window.__xss=1',
 	"'-window.__xss=1-'",
 	'{@html "<b>vet</b>"} {{constructor.constructor(\'window.__xss=1\')()}}',
@@ -33,12 +33,19 @@ async function watch(page: Page, run: () => Promise<void>) {
 
 // One test per payload: each makes its own pilot through the forms, so each stays small.
 for (const [i, payload] of CORPUS.entries()) {
-	test(`script in a pilot name and contact (${i + 1} of ${CORPUS.length}) is shown as text on every facilitator and respondent page`, async ({ page }) => {
+	test(`script in a pilot name and contact (${i + 1} of ${CORPUS.length}) is shown as text on every facilitator and respondent page`, async ({
+		page
+	}) => {
 		await watch(page, async () => {
 			await login(page);
 			const municipality = `X${i} ${payload}`.slice(0, 100);
 			const contact = `C${i} ${payload}`.slice(0, 200);
-			const { id, links } = await createOpenPilot(page, { municipality, variant: 'Korte versie', links: { 'Lid van de raad': 1 }, contact });
+			const { id, links } = await createOpenPilot(page, {
+				municipality,
+				variant: 'Korte versie',
+				links: { 'Lid van de raad': 1 },
+				contact
+			});
 			for (const url of [`/pilots`, `/pilots/${id}`, `/pilots/${id}/links`, `/pilots/${id}/brieven`, `/pilots/${id}/papier?rol=raad`]) {
 				await open(page, url);
 				await expect(page.getByText(municipality).first(), `${url} shows the name as typed`).toBeVisible();
@@ -57,7 +64,11 @@ for (const [i, payload] of CORPUS.entries()) {
 test('script in open answers, online, on paper and by import, is stored and shown as typed', async ({ page }) => {
 	await watch(page, async () => {
 		await login(page);
-		const { id, links } = await createOpenPilot(page, { municipality: 'Tekstdorp', variant: 'Korte versie', links: { 'Lid van de raad': 1 } });
+		const { id, links } = await createOpenPilot(page, {
+			municipality: 'Tekstdorp',
+			variant: 'Korte versie',
+			links: { 'Lid van de raad': 1 }
+		});
 		// Online: every payload in the open question of page 1, saved and shown again after a reload.
 		const link = links['Lid van de raad'][0];
 		await open(page, `${link}/1`);
@@ -78,8 +89,14 @@ test('script in open answers, online, on paper and by import, is stored and show
 
 		// By import, with the error page echoing a payload back.
 		await open(page, `/pilots/${id}/import`);
-		const rows = ['response,role,item,value', ...CORPUS.map((c, i) => `r${i},raad,doel-open,"${c.replaceAll('"', '""')}"`), `bad,${CORPUS[0]},doel-1,4`];
-		await page.getByLabel('CSV-bestand met antwoorden').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+		const rows = [
+			'response,role,item,value',
+			...CORPUS.map((c, i) => `r${i},raad,doel-open,"${c.replaceAll('"', '""')}"`),
+			`bad,${CORPUS[0]},doel-1,4`
+		];
+		await page
+			.getByLabel('CSV-bestand met antwoorden')
+			.setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
 		await page.getByRole('button', { name: 'Importeren' }).click();
 		await expect(page.getByRole('alert')).toContainText(`"${CORPUS[0]}" is geen rol van deze pilot`);
 	});

@@ -36,7 +36,10 @@ const pilotArb = fc.record({
 	seed: fc.integer({ min: 0, max: 2 ** 31 - 1 })
 });
 
-const inputOf = (p: { k: number; responses: ResponseData[]; variant: Variant; mirror: boolean; seed: number }, roles = ROLES): AnalysisInput => ({
+const inputOf = (
+	p: { k: number; responses: ResponseData[]; variant: Variant; mirror: boolean; seed: number },
+	roles = ROLES
+): AnalysisInput => ({
 	scan: SCAN,
 	variant: p.variant,
 	mirror: p.mirror,
@@ -77,7 +80,14 @@ describe('analysePilot: properties', () => {
 			fc.record({
 				k: fc.constant(k),
 				hidden: fc.constantFrom(...ROLES),
-				pair: fc.integer({ min: 0, max: k - 1 }).chain((count) => fc.tuple(fc.array(answersArb, { minLength: count, maxLength: count }), fc.array(answersArb, { minLength: count, maxLength: count }))),
+				pair: fc
+					.integer({ min: 0, max: k - 1 })
+					.chain((count) =>
+						fc.tuple(
+							fc.array(answersArb, { minLength: count, maxLength: count }),
+							fc.array(answersArb, { minLength: count, maxLength: count })
+						)
+					),
 				others: fc.array(fc.tuple(fc.constantFrom(...ROLES), answersArb), { maxLength: 24 }),
 				variant: fc.constantFrom<Variant>('full', 'short'),
 				mirror: fc.boolean(),

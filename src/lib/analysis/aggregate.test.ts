@@ -10,7 +10,6 @@ import { ALL, BURGER, GEMEENTE, item, RAAD, response, run, SCAN } from './test-s
 // random pilots are in aggregate.properties.test.ts, the per-statement minimum in
 // aggregate.statements.test.ts.
 
-
 const close = (x: number) => expect.closeTo(x, 12);
 
 describe('analysePilot: figures per item and role', () => {
@@ -24,19 +23,62 @@ describe('analysePilot: figures per item and role', () => {
 		]);
 		expect(results.minGroupSize).toBe(3);
 		expect(results.comparison).toEqual(['raad', 'gemeente']);
-		expect(results.thresholds).toEqual({ differenceDelta: 0.33, sharedStrengthMean: 3.75, sharedConcernMean: 3, unknownShare: 0.25, misjudgedMirror: 0.75, disagreementShare: 0.3 });
+		expect(results.thresholds).toEqual({
+			differenceDelta: 0.33,
+			sharedStrengthMean: 3.75,
+			sharedConcernMean: 3,
+			unknownShare: 0.25,
+			misjudgedMirror: 0.75,
+			disagreementShare: 0.3
+		});
 		expect(results.themes.map((t) => [t.id, t.title, t.items.map((i) => [i.id, i.number, i.text])])).toEqual([
-			['thema-a', 'Thema A', [['a-1', 1, 'Stelling A1.'], ['a-2', 2, 'Stelling A2.'], ['a-3', 3, 'Stelling A3.']]],
-			['thema-b', 'Thema B', [['b-1', 4, 'Stelling B1.'], ['b-2', 5, 'Stelling B2.'], ['b-3', 6, 'Stelling B3.']]]
+			[
+				'thema-a',
+				'Thema A',
+				[
+					['a-1', 1, 'Stelling A1.'],
+					['a-2', 2, 'Stelling A2.'],
+					['a-3', 3, 'Stelling A3.']
+				]
+			],
+			[
+				'thema-b',
+				'Thema B',
+				[
+					['b-1', 4, 'Stelling B1.'],
+					['b-2', 5, 'Stelling B2.'],
+					['b-3', 6, 'Stelling B3.']
+				]
+			]
 		]);
 	});
 
 	it('a-1: counts "weet niet" and unanswered apart, median of an even n is the mean of the middle two', () => {
 		const a1 = item(results, 'a-1');
 		// raad 4, 5, 4 + one "weet niet": mean 13/3; squared deviations 1/9 + 4/9 + 1/9 = 2/3, / 2 → sd √(1/3).
-		expect(a1.byRole.raad).toEqual({ n: 3, dontKnow: 1, missing: 0, counts: [0, 0, 0, 2, 1], mean: close(13 / 3), median: 4, agree: 1, disagree: 0, sd: close(Math.sqrt(1 / 3)) });
+		expect(a1.byRole.raad).toEqual({
+			n: 3,
+			dontKnow: 1,
+			missing: 0,
+			counts: [0, 0, 0, 2, 1],
+			mean: close(13 / 3),
+			median: 4,
+			agree: 1,
+			disagree: 0,
+			sd: close(Math.sqrt(1 / 3))
+		});
 		// gemeente 2, 4, one did not answer: mean 3, median (2 + 4) / 2 = 3, sd √((1 + 1) / 1) = √2.
-		expect(a1.byRole.gemeente).toEqual({ n: 2, dontKnow: 0, missing: 1, counts: [0, 1, 0, 1, 0], mean: 3, median: 3, agree: 0.5, disagree: 0.5, sd: close(Math.SQRT2) });
+		expect(a1.byRole.gemeente).toEqual({
+			n: 2,
+			dontKnow: 0,
+			missing: 1,
+			counts: [0, 1, 0, 1, 0],
+			mean: 3,
+			median: 3,
+			agree: 0.5,
+			disagree: 0.5,
+			sd: close(Math.SQRT2)
+		});
 		expect(a1.byRole.burger).toBeNull();
 		// Within-role disagreement: raad agree 1, disagree 0 → no; gemeente 0.5 and 0.5 (≥ 0.3) → yes.
 		expect(a1.disagreement).toEqual({ raad: false, gemeente: true, burger: null });
@@ -45,16 +87,56 @@ describe('analysePilot: figures per item and role', () => {
 	it('a-2 and a-3: ties in the median, sd 0 for identical answers', () => {
 		const a2 = item(results, 'a-2');
 		// raad 1, 2, 2, 5: mean 2.5, median (2 + 2) / 2 = 2; deviations 2.25 + 0.25 + 0.25 + 6.25 = 9, / 3 → √3.
-		expect(a2.byRole.raad).toEqual({ n: 4, dontKnow: 0, missing: 0, counts: [1, 2, 0, 0, 1], mean: 2.5, median: 2, agree: 0.25, disagree: 0.75, sd: close(Math.sqrt(3)) });
-		expect(a2.byRole.gemeente).toEqual({ n: 3, dontKnow: 0, missing: 0, counts: [0, 0, 3, 0, 0], mean: 3, median: 3, agree: 0, disagree: 0, sd: 0 });
+		expect(a2.byRole.raad).toEqual({
+			n: 4,
+			dontKnow: 0,
+			missing: 0,
+			counts: [1, 2, 0, 0, 1],
+			mean: 2.5,
+			median: 2,
+			agree: 0.25,
+			disagree: 0.75,
+			sd: close(Math.sqrt(3))
+		});
+		expect(a2.byRole.gemeente).toEqual({
+			n: 3,
+			dontKnow: 0,
+			missing: 0,
+			counts: [0, 0, 3, 0, 0],
+			mean: 3,
+			median: 3,
+			agree: 0,
+			disagree: 0,
+			sd: 0
+		});
 		// raad agree 0.25 < 0.3 → no disagreement although 75% disagrees.
 		expect(a2.disagreement).toEqual({ raad: false, gemeente: false, burger: null });
 
 		const a3 = item(results, 'a-3');
 		// raad 3, 3, 4, 4: mean = median = 3.5; deviations 4 × 0.25 = 1, / 3 → √(1/3).
-		expect(a3.byRole.raad).toEqual({ n: 4, dontKnow: 0, missing: 0, counts: [0, 0, 2, 2, 0], mean: 3.5, median: 3.5, agree: 0.5, disagree: 0, sd: close(Math.sqrt(1 / 3)) });
+		expect(a3.byRole.raad).toEqual({
+			n: 4,
+			dontKnow: 0,
+			missing: 0,
+			counts: [0, 0, 2, 2, 0],
+			mean: 3.5,
+			median: 3.5,
+			agree: 0.5,
+			disagree: 0,
+			sd: close(Math.sqrt(1 / 3))
+		});
 		// gemeente 3, 4, 4: mean 11/3; deviations 4/9 + 1/9 + 1/9 = 2/3, / 2 → √(1/3).
-		expect(a3.byRole.gemeente).toEqual({ n: 3, dontKnow: 0, missing: 0, counts: [0, 0, 1, 2, 0], mean: close(11 / 3), median: 4, agree: close(2 / 3), disagree: 0, sd: close(Math.sqrt(1 / 3)) });
+		expect(a3.byRole.gemeente).toEqual({
+			n: 3,
+			dontKnow: 0,
+			missing: 0,
+			counts: [0, 0, 1, 2, 0],
+			mean: close(11 / 3),
+			median: 4,
+			agree: close(2 / 3),
+			disagree: 0,
+			sd: close(Math.sqrt(1 / 3))
+		});
 	});
 
 	it('b-2: everyone said "weet niet": no figures, no disagreement, no comparison', () => {
@@ -68,7 +150,17 @@ describe('analysePilot: figures per item and role', () => {
 
 	it('b-3: no comparison when only one side has valid answers', () => {
 		const b3 = item(results, 'b-3');
-		expect(b3.byRole.raad).toEqual({ n: 4, dontKnow: 0, missing: 0, counts: [0, 4, 0, 0, 0], mean: 2, median: 2, agree: 0, disagree: 1, sd: 0 });
+		expect(b3.byRole.raad).toEqual({
+			n: 4,
+			dontKnow: 0,
+			missing: 0,
+			counts: [0, 4, 0, 0, 0],
+			mean: 2,
+			median: 2,
+			agree: 0,
+			disagree: 1,
+			sd: 0
+		});
 		// gemeente: one "weet niet", two did not answer.
 		expect(b3.byRole.gemeente).toMatchObject({ n: 0, dontKnow: 1, missing: 2, mean: null, sd: null });
 		expect(b3.comparisons).toEqual([]);
@@ -77,7 +169,8 @@ describe('analysePilot: figures per item and role', () => {
 
 	it('uses the thresholds of the scan when it overrides them', () => {
 		// gemeente on a-1 has agree = disagree = 0.5: disagreement at 0.5, not at 0.6.
-		const at = (share: number) => item(run({ scan: { ...SCAN, analysis: { ...SCAN.analysis, disagreementShare: share } } }), 'a-1').disagreement.gemeente;
+		const at = (share: number) =>
+			item(run({ scan: { ...SCAN, analysis: { ...SCAN.analysis, disagreementShare: share } } }), 'a-1').disagreement.gemeente;
 		expect(at(0.5)).toBe(true);
 		expect(at(0.6)).toBe(false);
 	});
@@ -85,7 +178,17 @@ describe('analysePilot: figures per item and role', () => {
 	it('gives a role of one person (k = 1) figures but no sd', () => {
 		const r = run({ minGroupSize: 1, responses: [GEMEENTE[0], RAAD[0]] });
 		expect(r.roles.map((x) => x.respondents)).toEqual([1, 1, null]);
-		expect(item(r, 'a-1').byRole.gemeente).toEqual({ n: 1, dontKnow: 0, missing: 0, counts: [0, 1, 0, 0, 0], mean: 2, median: 2, agree: 0, disagree: 1, sd: null });
+		expect(item(r, 'a-1').byRole.gemeente).toEqual({
+			n: 1,
+			dontKnow: 0,
+			missing: 0,
+			counts: [0, 1, 0, 0, 0],
+			mean: 2,
+			median: 2,
+			agree: 0,
+			disagree: 1,
+			sd: null
+		});
 		// raad 4 vs gemeente 2: one pair, a > b → d = 1.
 		expect(item(r, 'a-1').comparisons).toEqual([{ a: 'raad', b: 'gemeente', gap: 2, delta: 1, label: 'large' }]);
 	});
@@ -165,7 +268,10 @@ describe('analysePilot: mirror', () => {
 
 	it('involves no suppressed role, neither as predictor nor as target', () => {
 		// k = 3: burger (2) is suppressed, so its prediction about raad is gone; the others stay.
-		expect(item(run(), 'a-1').mirrors.map((m) => [m.role, m.target])).toEqual([['raad', 'gemeente'], ['gemeente', 'raad']]);
+		expect(item(run(), 'a-1').mirrors.map((m) => [m.role, m.target])).toEqual([
+			['raad', 'gemeente'],
+			['gemeente', 'raad']
+		]);
 		// k = 4: gemeente (3) is suppressed: raad has no visible target, gemeente may not predict.
 		const r = run({ minGroupSize: 4 });
 		expect(r.roles.map((x) => x.suppressed)).toEqual([false, true, true]);
@@ -175,7 +281,9 @@ describe('analysePilot: mirror', () => {
 	it('needs the target among the pilot roles', () => {
 		// gemeente is not in this pilot: its responses are ignored and raad has nothing to compare to.
 		const r = run({ roles: ['raad', 'burger'], minGroupSize: 2 });
-		expect(item(r, 'a-1').mirrors).toEqual([{ role: 'burger', target: 'raad', predicted: 4.5, actual: close(13 / 3), difference: close(1 / 6) }]);
+		expect(item(r, 'a-1').mirrors).toEqual([
+			{ role: 'burger', target: 'raad', predicted: 4.5, actual: close(13 / 3), difference: close(1 / 6) }
+		]);
 	});
 });
 
@@ -191,7 +299,10 @@ describe('analysePilot: ladders', () => {
 					// raad now 2, 3, 3, ? → median 3; desired 4, 5, 5, 5 → median 5.
 					raad: { now: { counts: [0, 1, 2, 0, 0], dontKnow: 1, median: 3 }, desired: { counts: [0, 0, 0, 1, 3], dontKnow: 0, median: 5 } },
 					// gemeente now 1, 2, – → median 1.5; desired 3, ?, ? → median 3.
-					gemeente: { now: { counts: [1, 1, 0, 0, 0], dontKnow: 0, median: 1.5 }, desired: { counts: [0, 0, 1, 0, 0], dontKnow: 2, median: 3 } },
+					gemeente: {
+						now: { counts: [1, 1, 0, 0, 0], dontKnow: 0, median: 1.5 },
+						desired: { counts: [0, 0, 1, 0, 0], dontKnow: 2, median: 3 }
+					},
 					burger: null
 				}
 			}
@@ -201,7 +312,10 @@ describe('analysePilot: ladders', () => {
 
 	it('has a null median when a visible role gave no step', () => {
 		const r = run({ responses: [...RAAD, ...GEMEENTE.map(() => response('gemeente', { 'a-ladder.nu': '?' }))] });
-		expect(r.themes[0].ladders[0].byRole.gemeente).toEqual({ now: { counts: [0, 0, 0, 0, 0], dontKnow: 3, median: null }, desired: { counts: [0, 0, 0, 0, 0], dontKnow: 0, median: null } });
+		expect(r.themes[0].ladders[0].byRole.gemeente).toEqual({
+			now: { counts: [0, 0, 0, 0, 0], dontKnow: 3, median: null },
+			desired: { counts: [0, 0, 0, 0, 0], dontKnow: 0, median: null }
+		});
 	});
 });
 
@@ -209,7 +323,15 @@ describe('analysePilot: variant', () => {
 	it('shows only the short items in the short variant, numbered in the order they were asked', () => {
 		const r = run({ variant: 'short' });
 		expect(r.themes.map((t) => [t.id, t.items.map((i) => [i.id, i.number]), t.ladders.map((l) => l.id), t.open.map((o) => o.id)])).toEqual([
-			['thema-a', [['a-1', 1], ['a-3', 2]], ['a-ladder'], ['a-open']],
+			[
+				'thema-a',
+				[
+					['a-1', 1],
+					['a-3', 2]
+				],
+				['a-ladder'],
+				['a-open']
+			],
 			['thema-b', [['b-1', 3]], [], []]
 		]);
 		// Theme scores only over the items asked: raad (13/3 + 3.5) / 2 = 47/12, gemeente (3 + 11/3) / 2 = 10/3.
@@ -224,7 +346,15 @@ describe('analysePilot: variant', () => {
 				.flatMap((p) => p.questions)
 				.filter((q) => q.kind === 'likert')
 				.map((q) => [q.item.id, q.number]);
-			const r = analysePilot({ scan: real, variant, mirror: true, roles: ['raad', 'gemeente'], minGroupSize: 3, responses: [], shuffleSeed: 1 });
+			const r = analysePilot({
+				scan: real,
+				variant,
+				mirror: true,
+				roles: ['raad', 'gemeente'],
+				minGroupSize: 3,
+				responses: [],
+				shuffleSeed: 1
+			});
 			const shown = r.themes.flatMap((t) => t.items).map((i) => [i.id, i.number]);
 			expect(shown).toEqual(asked);
 			expect(shown.map(([, n]) => n)).toEqual(shown.map((_, i) => i + 1));
@@ -255,7 +385,17 @@ describe('analysePilot: suppression', () => {
 	it('is visible at exactly k respondents', () => {
 		const r = run({ minGroupSize: 2 });
 		expect(r.roles[2]).toEqual({ role: 'burger', label: 'Inwoner', suppressed: false, respondents: 2 });
-		expect(item(r, 'a-1').byRole.burger).toEqual({ n: 2, dontKnow: 0, missing: 0, counts: [1, 0, 1, 0, 0], mean: 2, median: 2, agree: 0, disagree: 0.5, sd: close(Math.SQRT2) });
+		expect(item(r, 'a-1').byRole.burger).toEqual({
+			n: 2,
+			dontKnow: 0,
+			missing: 0,
+			counts: [1, 0, 1, 0, 0],
+			mean: 2,
+			median: 2,
+			agree: 0,
+			disagree: 0.5,
+			sd: close(Math.SQRT2)
+		});
 		// Thema A: (2 + 4 + 5) / 3 = 11/3.
 		expect(r.themes[0].scores.burger).toBeCloseTo(11 / 3, 12);
 	});
@@ -275,7 +415,9 @@ describe('analysePilot: suppression', () => {
 		const r = run({ roles: ['raad', 'gemeente'], minGroupSize: 2, responses: [...stray, ...ALL, ...stray] });
 		expect(r.roles.map((x) => x.role)).toEqual(['raad', 'gemeente']);
 		expect(Object.keys(item(r, 'a-1').byRole)).toEqual(['raad', 'gemeente']);
-		expect(JSON.stringify(r)).toBe(JSON.stringify(run({ roles: ['raad', 'gemeente'], minGroupSize: 2, responses: [...RAAD, ...GEMEENTE] })));
+		expect(JSON.stringify(r)).toBe(
+			JSON.stringify(run({ roles: ['raad', 'gemeente'], minGroupSize: 2, responses: [...RAAD, ...GEMEENTE] }))
+		);
 		expect(JSON.stringify(r)).not.toMatch(/Burger|Vreemd|onbekend|burger/);
 	});
 });
@@ -289,7 +431,9 @@ describe('analysePilot: open answers', () => {
 		expect([...open.byRole.raad!].sort()).toEqual(['Raad: derde', 'Raad: eerste', 'Raad: vierde']);
 		expect([...open.byRole.gemeente!].sort()).toEqual(['Gemeente: derde', 'Gemeente: eerste']);
 		expect(open.byRole.burger).toBeNull();
-		expect(r.themes[1].open).toEqual([{ id: 'b-open', text: 'Nog iets over B?', byRole: { raad: ['Raad B'], gemeente: [], burger: null } }]);
+		expect(r.themes[1].open).toEqual([
+			{ id: 'b-open', text: 'Nog iets over B?', byRole: { raad: ['Raad B'], gemeente: [], burger: null } }
+		]);
 	});
 
 	// Ten raad members, eight with a text; one put a score and one "weet niet" under the open key.

@@ -3,7 +3,18 @@
 // all, and no comparison, mirror or open answer involving it is computed.
 import { buildPages, ladderKeys, mirrorKey, type Answer, type Variant } from '$lib/scan/questionnaire';
 import type { AnalysisThresholds, LadderItem, LikertItem, ScanDefinition } from '$lib/scan/schema';
-import { cliffsDelta, deltaLabel, emptyCounts, itemStats, mean, meanOfCounts, medianOf, type Counts, type DeltaLabel, type ItemStats } from './stats';
+import {
+	cliffsDelta,
+	deltaLabel,
+	emptyCounts,
+	itemStats,
+	mean,
+	meanOfCounts,
+	medianOf,
+	type Counts,
+	type DeltaLabel,
+	type ItemStats
+} from './stats';
 
 /**
  * A role's figures on one statement (its distribution, and the mirror and ladder figures) show
@@ -39,7 +50,13 @@ export type LadderResult = {
 	id: string;
 	text: string;
 	steps: string[];
-	byRole: Record<string, { now: { counts: Counts; dontKnow: number; median: number | null }; desired: { counts: Counts; dontKnow: number; median: number | null } } | null>;
+	byRole: Record<
+		string,
+		{
+			now: { counts: Counts; dontKnow: number; median: number | null };
+			desired: { counts: Counts; dontKnow: number; median: number | null };
+		} | null
+	>;
 };
 
 export type ThemeResult = {

@@ -31,7 +31,17 @@ describe('itemStats', () => {
 	});
 
 	it('has no figures when everyone said "weet niet", and no sd for one answer', () => {
-		expect(itemStats([0, 0, 0, 0, 0], 6, 6)).toEqual({ n: 0, dontKnow: 6, missing: 0, counts: [0, 0, 0, 0, 0], mean: null, median: null, agree: null, disagree: null, sd: null });
+		expect(itemStats([0, 0, 0, 0, 0], 6, 6)).toEqual({
+			n: 0,
+			dontKnow: 6,
+			missing: 0,
+			counts: [0, 0, 0, 0, 0],
+			mean: null,
+			median: null,
+			agree: null,
+			disagree: null,
+			sd: null
+		});
 		expect(itemStats(countScores([4]), 0, 1)).toMatchObject({ n: 1, mean: 4, median: 4, sd: null });
 	});
 });
@@ -47,7 +57,14 @@ describe("Cliff's delta", () => {
 
 	it('labels by Romano (2006) at the exact boundaries', () => {
 		expect([0, 0.146, 0.147, 0.329, 0.33, 0.473, 0.474, 1].map(deltaLabel)).toEqual([
-			'negligible', 'negligible', 'small', 'small', 'medium', 'medium', 'large', 'large'
+			'negligible',
+			'negligible',
+			'small',
+			'small',
+			'medium',
+			'medium',
+			'large',
+			'large'
 		]);
 		expect(deltaLabel(-0.5)).toBe('large');
 	});

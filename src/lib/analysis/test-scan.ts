@@ -75,9 +75,45 @@ const respondentsOf = (role: string, list: Record<string, Raw>[]) => list.map((r
 //   ladder now: 2 3 3 ?   desired: 4 5 5 5
 //   b-1: 5 5 4 ?     b-2: ? ? ? ?     b-3: 2 2 2 2
 export const RAAD = respondentsOf('raad', [
-	{ 'a-1': 4, 'a-1.spiegel': 3, 'a-2': 1, 'a-2.spiegel': 4, 'a-3': 3, 'a-3.spiegel': 1, 'a-ladder.nu': 2, 'a-ladder.gewenst': 4, 'a-open': 'Raad: eerste', 'b-1': 5, 'b-2': '?', 'b-3': 2, 'b-open': 'Raad B' },
-	{ 'a-1': 5, 'a-1.spiegel': 2, 'a-2': 2, 'a-2.spiegel': 4, 'a-3': 3, 'a-ladder.nu': 3, 'a-ladder.gewenst': 5, 'b-1': 5, 'b-2': '?', 'b-3': 2 },
-	{ 'a-1': 4, 'a-1.spiegel': '?', 'a-2': 2, 'a-3': 4, 'a-ladder.nu': 3, 'a-ladder.gewenst': 5, 'a-open': 'Raad: derde', 'b-1': 4, 'b-2': '?', 'b-3': 2 },
+	{
+		'a-1': 4,
+		'a-1.spiegel': 3,
+		'a-2': 1,
+		'a-2.spiegel': 4,
+		'a-3': 3,
+		'a-3.spiegel': 1,
+		'a-ladder.nu': 2,
+		'a-ladder.gewenst': 4,
+		'a-open': 'Raad: eerste',
+		'b-1': 5,
+		'b-2': '?',
+		'b-3': 2,
+		'b-open': 'Raad B'
+	},
+	{
+		'a-1': 5,
+		'a-1.spiegel': 2,
+		'a-2': 2,
+		'a-2.spiegel': 4,
+		'a-3': 3,
+		'a-ladder.nu': 3,
+		'a-ladder.gewenst': 5,
+		'b-1': 5,
+		'b-2': '?',
+		'b-3': 2
+	},
+	{
+		'a-1': 4,
+		'a-1.spiegel': '?',
+		'a-2': 2,
+		'a-3': 4,
+		'a-ladder.nu': 3,
+		'a-ladder.gewenst': 5,
+		'a-open': 'Raad: derde',
+		'b-1': 4,
+		'b-2': '?',
+		'b-3': 2
+	},
 	{ 'a-1': '?', 'a-2': 5, 'a-3': 4, 'a-ladder.nu': '?', 'a-ladder.gewenst': 5, 'a-open': 'Raad: vierde', 'b-1': '?', 'b-2': '?', 'b-3': 2 }
 ]);
 // gemeente (3 respondents)
@@ -85,15 +121,47 @@ export const RAAD = respondentsOf('raad', [
 //   a-3: 3 4 4       ladder now: 1 2 –   desired: 3 ? ?
 //   b-1: 1 2 ?       b-2: ? ? ?       b-3: – – ?
 export const GEMEENTE = respondentsOf('gemeente', [
-	{ 'a-1': 2, 'a-1.spiegel': 5, 'a-2': 3, 'a-2.spiegel': '?', 'a-3': 3, 'a-ladder.nu': 1, 'a-ladder.gewenst': 3, 'a-open': 'Gemeente: eerste', 'b-1': 1, 'b-2': '?' },
+	{
+		'a-1': 2,
+		'a-1.spiegel': 5,
+		'a-2': 3,
+		'a-2.spiegel': '?',
+		'a-3': 3,
+		'a-ladder.nu': 1,
+		'a-ladder.gewenst': 3,
+		'a-open': 'Gemeente: eerste',
+		'b-1': 1,
+		'b-2': '?'
+	},
 	{ 'a-1': 4, 'a-1.spiegel': 4, 'a-2': 3, 'a-3': 4, 'a-ladder.nu': 2, 'a-ladder.gewenst': '?', 'b-1': 2, 'b-2': '?' },
 	{ 'a-1.spiegel': 5, 'a-2': 3, 'a-3': 4, 'a-ladder.gewenst': '?', 'a-open': 'Gemeente: derde', 'b-1': '?', 'b-2': '?', 'b-3': '?' }
 ]);
 // burger (2 respondents: below k = 3, visible at k = 2)
 //   a-1: 1 3   a-1.spiegel: 5 4   a-2: 4 4   a-3: 5 5   b-1: 3 3   b-3: 1 1
 export const BURGER = respondentsOf('burger', [
-	{ 'a-1': 1, 'a-1.spiegel': 5, 'a-2': 4, 'a-3': 5, 'a-ladder.nu': 5, 'a-ladder.gewenst': 5, 'a-open': 'Burger: eerste', 'b-1': 3, 'b-2': '?', 'b-3': 1 },
-	{ 'a-1': 3, 'a-1.spiegel': 4, 'a-2': 4, 'a-3': 5, 'a-ladder.nu': 4, 'a-ladder.gewenst': 5, 'a-open': 'Burger: tweede', 'b-1': 3, 'b-3': 1 }
+	{
+		'a-1': 1,
+		'a-1.spiegel': 5,
+		'a-2': 4,
+		'a-3': 5,
+		'a-ladder.nu': 5,
+		'a-ladder.gewenst': 5,
+		'a-open': 'Burger: eerste',
+		'b-1': 3,
+		'b-2': '?',
+		'b-3': 1
+	},
+	{
+		'a-1': 3,
+		'a-1.spiegel': 4,
+		'a-2': 4,
+		'a-3': 5,
+		'a-ladder.nu': 4,
+		'a-ladder.gewenst': 5,
+		'a-open': 'Burger: tweede',
+		'b-1': 3,
+		'b-3': 1
+	}
 ]);
 
 /** Responses in an interleaved order, as they might come from the database. */

@@ -33,7 +33,8 @@ themes:
 
 function respondent(role: string, scores: Record<string, number | '?'>): ResponseData {
 	const answers = new Map<string, Answer>();
-	for (const [key, v] of Object.entries(scores)) answers.set(key, v === '?' ? { kind: 'dontKnow' } : { kind: 'score', score: v as 1 | 2 | 3 | 4 | 5 });
+	for (const [key, v] of Object.entries(scores))
+		answers.set(key, v === '?' ? { kind: 'dontKnow' } : { kind: 'score', score: v as 1 | 2 | 3 | 4 | 5 });
 	return { role, answers };
 }
 
@@ -48,7 +49,16 @@ const RESPONSES = [
 	respondent('burger', { 'a-1': 5, 'a-1.spiegel': 1, 'a-2': 1, 'a-3': 1 })
 ];
 
-const results = analysePilot({ scan: SCAN, variant: 'full', mirror: true, roles: ['raad', 'gemeente', 'burger'], minGroupSize: 3, responses: RESPONSES, shuffleSeed: 1, minStatementScores: 0 });
+const results = analysePilot({
+	scan: SCAN,
+	variant: 'full',
+	mirror: true,
+	roles: ['raad', 'gemeente', 'burger'],
+	minGroupSize: 3,
+	responses: RESPONSES,
+	shuffleSeed: 1,
+	minStatementScores: 0
+});
 const theme = results.themes[0];
 
 describe('chart shapes', () => {
@@ -117,7 +127,15 @@ describe('chart data', () => {
 	});
 
 	it('gives a shown role with fewer than 3 scores on a statement no figures there, and says why', () => {
-		const strict = analysePilot({ scan: SCAN, variant: 'full', mirror: true, roles: ['raad', 'gemeente', 'burger'], minGroupSize: 3, responses: RESPONSES, shuffleSeed: 1 });
+		const strict = analysePilot({
+			scan: SCAN,
+			variant: 'full',
+			mirror: true,
+			roles: ['raad', 'gemeente', 'burger'],
+			minGroupSize: 3,
+			responses: RESPONSES,
+			shuffleSeed: 1
+		});
 		const thinItem = strict.themes.flatMap((t) => t.items).find((i) => i.thin.length > 0);
 		expect(thinItem, 'the test data has a statement with too few scores of a shown role').toBeDefined();
 		const chart = statementChart(strict, thinItem!);
@@ -133,7 +151,16 @@ describe('chart data', () => {
 		// share eens of raad: a-2 = 1, a-1 = 0, a-3 = 0 (a tie keeps the scan order)
 		expect(sortItems(results, theme.items, 'eens').map((i) => i.id)).toEqual(['a-2', 'a-1', 'a-3']);
 		// Without the main role's figures, the scan order stays.
-		const hidden = analysePilot({ scan: SCAN, variant: 'full', mirror: true, roles: ['raad', 'gemeente', 'burger'], minGroupSize: 4, responses: RESPONSES, shuffleSeed: 1, minStatementScores: 0 });
+		const hidden = analysePilot({
+			scan: SCAN,
+			variant: 'full',
+			mirror: true,
+			roles: ['raad', 'gemeente', 'burger'],
+			minGroupSize: 4,
+			responses: RESPONSES,
+			shuffleSeed: 1,
+			minStatementScores: 0
+		});
 		expect(sortItems(hidden, hidden.themes[0].items, 'eens').map((i) => i.id)).toEqual(['a-1', 'a-2', 'a-3']);
 	});
 
@@ -170,7 +197,8 @@ describe('chart data', () => {
 			href: '/pilots/7/uitkomsten/grafiek/stelling-a-2',
 			filename: 'quickscan-s-hertogenbosch-nulmeting-stelling-a-2'
 		});
-		for (const slug of ['stelling-a-ladder', 'ladder-a-1', 'spiegel-a-1', 'stelling-', 'heatmap', 'x']) expect(chartBySlug(results, SCAN, true, slug)).toBeNull();
+		for (const slug of ['stelling-a-ladder', 'ladder-a-1', 'spiegel-a-1', 'stelling-', 'heatmap', 'x'])
+			expect(chartBySlug(results, SCAN, true, slug)).toBeNull();
 	});
 
 	it('makes ASCII file names', () => {
@@ -183,7 +211,12 @@ describe('standalone SVG file', () => {
 		const chart = '<svg viewBox="0 0 600 200" xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>';
 		const file = standaloneSvg(chart, {
 			title: 'A < B & "C"',
-			legend: [roleLegend([{ role: 'raad', label: 'Raad', suppressed: false }, { role: 'gemeente', label: 'Gemeente', suppressed: true }])],
+			legend: [
+				roleLegend([
+					{ role: 'raad', label: 'Raad', suppressed: false },
+					{ role: 'gemeente', label: 'Gemeente', suppressed: true }
+				])
+			],
 			source: 'Bron',
 			prefix: 'x'
 		});

@@ -13,11 +13,26 @@ type Base = { slug: string; id: string; title: string; description: string; lege
 export type DumbbellRow = { id: string; label: string; values: Record<string, number | null> };
 export type DumbbellSpec = Base & { kind: 'dumbbell'; rows: DumbbellRow[]; roles: RoleResult[] };
 
-export type DivergingRow = { role: string; label: string; index: number; suppressed: boolean; thin: boolean; stats: ItemStats | null; disagreement: boolean };
+export type DivergingRow = {
+	role: string;
+	label: string;
+	index: number;
+	suppressed: boolean;
+	thin: boolean;
+	stats: ItemStats | null;
+	disagreement: boolean;
+};
 export type DivergingSpec = Base & { kind: 'diverging'; neutral: NeutralPlacement; rows: DivergingRow[] };
 
 type LadderSide = { counts: number[]; dontKnow: number; median: number | null };
-export type LadderRole = { role: string; label: string; index: number; suppressed: boolean; now: LadderSide | null; desired: LadderSide | null };
+export type LadderRole = {
+	role: string;
+	label: string;
+	index: number;
+	suppressed: boolean;
+	now: LadderSide | null;
+	desired: LadderSide | null;
+};
 export type LadderSpec = Base & { kind: 'ladder'; steps: string[]; roles: LadderRole[] };
 
 export type MirrorRow = {
@@ -36,7 +51,12 @@ export type MirrorSpec = Base & { kind: 'mirror'; groups: MirrorGroup[] };
 
 /** `thin`: shown roles with too few scores on this statement to show them. */
 export type HeatItem = { id: string; number: number; text: string; values: Record<string, number | null>; thin: string[] };
-export type HeatmapSpec = Base & { kind: 'heatmap'; measure: HeatMeasure; roles: RoleResult[]; themes: { id: string; title: string; items: HeatItem[] }[] };
+export type HeatmapSpec = Base & {
+	kind: 'heatmap';
+	measure: HeatMeasure;
+	roles: RoleResult[];
+	themes: { id: string; title: string; items: HeatItem[] }[];
+};
 
 export type RadarAxis = { id: string; label: string; values: Record<string, number | null> };
 export type RadarSpec = Base & { kind: 'radar'; axes: RadarAxis[]; roles: RoleResult[] };
@@ -169,7 +189,12 @@ export function ladderChart(results: PilotResults, ladder: LadderResult): Ladder
 /** Mirror results of a theme: per mirror statement and predicting role, or null without mirror statements. */
 export function mirrorChart(results: PilotResults, theme: ThemeResult, scan: ScanDefinition, mirror: boolean): MirrorSpec | null {
 	if (!mirror) return null;
-	const mirrorItems = new Set(scan.themes.find((t) => t.id === theme.id)?.items.filter((i) => i.type === 'likert' && i.mirror).map((i) => i.id));
+	const mirrorItems = new Set(
+		scan.themes
+			.find((t) => t.id === theme.id)
+			?.items.filter((i) => i.type === 'likert' && i.mirror)
+			.map((i) => i.id)
+	);
 	const groups: MirrorGroup[] = theme.items
 		.filter((item) => mirrorItems.has(item.id))
 		.map((item) => ({
@@ -228,10 +253,17 @@ export function sortItems(results: PilotResults, items: readonly ItemResult[], o
 }
 
 /** The chart a download slug names, or null when the pilot has no such chart. */
-export function chartBySlug(results: PilotResults, scan: ScanDefinition, mirror: boolean, slug: string, neutral: NeutralPlacement = 'midden'): ChartSpec | null {
+export function chartBySlug(
+	results: PilotResults,
+	scan: ScanDefinition,
+	mirror: boolean,
+	slug: string,
+	neutral: NeutralPlacement = 'midden'
+): ChartSpec | null {
 	if (slug === 'themas' || slug === 'themas-verschil') return themeScoresChart(results, slug === 'themas' ? 'scan' : 'verschil');
 	if (slug === 'spinnenweb') return radarChart(results);
-	if (slug === 'heatmap-gemiddelde' || slug === 'heatmap-eens') return heatmapChart(results, slug === 'heatmap-eens' ? 'eens' : 'gemiddelde');
+	if (slug === 'heatmap-gemiddelde' || slug === 'heatmap-eens')
+		return heatmapChart(results, slug === 'heatmap-eens' ? 'eens' : 'gemiddelde');
 	const [, kind, rest] = slug.match(/^(stelling|ladder|spiegel)-(.+)$/) ?? [];
 	for (const theme of results.themes) {
 		if (kind === 'spiegel' && theme.id === rest) return mirrorChart(results, theme, scan, mirror);
@@ -244,7 +276,10 @@ export function chartBySlug(results: PilotResults, scan: ScanDefinition, mirror:
 }
 
 /** Where "Download als SVG" gets a chart, with the choices that change its picture, and the file's name. */
-export function chartDownload(pilot: { id: number; municipality: string; roundLabel: string }, chart: ChartSpec): { href: string; filename: string } {
+export function chartDownload(
+	pilot: { id: number; municipality: string; roundLabel: string },
+	chart: ChartSpec
+): { href: string; filename: string } {
 	const apart = chart.kind === 'diverging' && chart.neutral === 'apart';
 	return {
 		href: `/pilots/${pilot.id}/uitkomsten/grafiek/${chart.slug}${apart ? '?neutraal=apart' : ''}`,

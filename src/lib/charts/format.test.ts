@@ -13,7 +13,12 @@ describe('number formats', () => {
 		// Halves round away from zero both ways: swapping the two roles only flips the sign.
 		expect([formatDelta(0.125), formatDelta(-0.125)]).toEqual(['+0,13', '−0,13']);
 		// Decimal halves that binary cannot hold exactly still round away from zero, as in a spreadsheet.
-		expect([formatDelta(-29 / 200), formatDelta(29 / 200), formatDelta(0.285), formatDelta(1.005)]).toEqual(['−0,15', '+0,15', '+0,29', '+1,01']);
+		expect([formatDelta(-29 / 200), formatDelta(29 / 200), formatDelta(0.285), formatDelta(1.005)]).toEqual([
+			'−0,15',
+			'+0,15',
+			'+0,29',
+			'+1,01'
+		]);
 		expect([formatMean(0.35), formatMean(2.05), formatMean(4.45), formatGap(-0.15)]).toEqual(['0,4', '2,1', '4,5', '−0,2']);
 		expect(formatDelta(0.14499)).toBe('+0,14');
 	});

@@ -12,7 +12,8 @@ type Maybe = number | null | undefined;
  * reads −0,15, although in binary 0.145 × 100 is 14.4999…; the scaled value is first cut to 12
  * significant digits, far beyond what any figure here carries.
  */
-const round = (v: number, digits: number) => (Math.sign(v) * Math.round(Number((Math.abs(v) * 10 ** digits).toPrecision(12)))) / 10 ** digits;
+const round = (v: number, digits: number) =>
+	(Math.sign(v) * Math.round(Number((Math.abs(v) * 10 ** digits).toPrecision(12)))) / 10 ** digits;
 function signed(v: Maybe, digits: number, format: Intl.NumberFormat): string {
 	if (v === null || v === undefined) return '–';
 	const r = round(v, digits);
@@ -28,7 +29,8 @@ export const formatGap = (v: Maybe) => signed(v, 1, oneDecimal);
  * The difference of two means as the reader can check it: the difference of the two means as
  * they are shown (rounded to one decimal), so "2,1 tegen 3,7" always reads "−1,6".
  */
-export const formatMeanGap = (a: Maybe, b: Maybe) => (a === null || a === undefined || b === null || b === undefined ? '–' : formatGap(round(a, 1) - round(b, 1)));
+export const formatMeanGap = (a: Maybe, b: Maybe) =>
+	a === null || a === undefined || b === null || b === undefined ? '–' : formatGap(round(a, 1) - round(b, 1));
 
 /** A mirror result in words: how far the expectation was off, by the means as shown. */
 export function formatMirror(predicted: number, actual: number): string {

@@ -17,7 +17,9 @@ export function roleLegend(roles: readonly Role[], lines = false): LegendGroup {
 	const small = roles.filter((r) => r.suppressed).map((r) => r.label);
 	return {
 		label: 'Groepen',
-		entries: roles.flatMap((r, i): LegendEntry[] => (r.suppressed ? [] : [{ kind: 'role', label: r.label, style: roleStyle(i), ...(lines ? { dash: roleDash(i) } : {}) }])),
+		entries: roles.flatMap((r, i): LegendEntry[] =>
+			r.suppressed ? [] : [{ kind: 'role', label: r.label, style: roleStyle(i), ...(lines ? { dash: roleDash(i) } : {}) }]
+		),
 		...(small.length ? { note: `Niet getoond, ${SUPPRESSED}: ${small.join(', ')}` } : {})
 	};
 }
@@ -26,7 +28,13 @@ export function answerLegend(): LegendGroup {
 	return {
 		label: 'Antwoorden',
 		entries: [
-			...CATEGORIES.map((c, i): LegendEntry => ({ kind: 'swatch', label: `${i + 1} ${c.label.toLowerCase()}`, fill: c.fill, hatch: c.hatch, category: i })),
+			...CATEGORIES.map((c, i): LegendEntry => ({
+				kind: 'swatch',
+				label: `${i + 1} ${c.label.toLowerCase()}`,
+				fill: c.fill,
+				hatch: c.hatch,
+				category: i
+			})),
 			{ kind: 'swatch', label: DONT_KNOW.label.toLowerCase(), fill: DONT_KNOW.fill, hatch: null }
 		]
 	};
@@ -90,10 +98,15 @@ function legendMarkup(groups: readonly LegendGroup[], width: number, prefix: str
 				const fill = entry.hatch && entry.category !== undefined ? `url(#${hatchId(prefix, entry.category)})` : entry.fill;
 				parts.push(`<rect x="${x}" y="${cy - 10}" width="26" height="20" fill="${fill}" stroke="${EDGE}" stroke-width="1"/>`);
 			} else {
-				if (entry.dash !== undefined) parts.push(`<line x1="${x - 4}" x2="${x + 30}" y1="${cy}" y2="${cy}" stroke="${entry.style.color}" stroke-width="3"${entry.dash ? ` stroke-dasharray="${entry.dash}"` : ''}/>`);
+				if (entry.dash !== undefined)
+					parts.push(
+						`<line x1="${x - 4}" x2="${x + 30}" y1="${cy}" y2="${cy}" stroke="${entry.style.color}" stroke-width="3"${entry.dash ? ` stroke-dasharray="${entry.dash}"` : ''}/>`
+					);
 				const fill = entry.hollow ? '#ffffff' : entry.style.color;
 				const stroke = entry.hollow ? entry.style.color : '#000000';
-				parts.push(`<path d="${markerPath(entry.style.shape, 16)}" transform="translate(${x + 13} ${cy})" fill="${fill}" stroke="${stroke}" stroke-width="${entry.hollow ? 3 : 1.5}"/>`);
+				parts.push(
+					`<path d="${markerPath(entry.style.shape, 16)}" transform="translate(${x + 13} ${cy})" fill="${fill}" stroke="${stroke}" stroke-width="${entry.hollow ? 3 : 1.5}"/>`
+				);
 			}
 			parts.push(`<text x="${x + 34}" y="${cy + 6}" font-size="${LEGEND_SIZE}">${escapeXml(label)}</text>`);
 			x += w;
@@ -126,9 +139,16 @@ export function standaloneSvg(chart: string, options: StandaloneOptions): string
 	const sourceLines = wrapText(options.source, width - 40, 16);
 	const sourceTop = chartTop + innerHeight + 10 + legend.height;
 	const height = Math.ceil(sourceTop + sourceLines.length * 22 + 16);
-	const title = titleLines.map((line, i) => `<text x="20" y="${44 + i * 32}" font-size="24" font-weight="700">${escapeXml(line)}</text>`).join('');
-	const source = sourceLines.map((line, i) => `<text x="20" y="${sourceTop + 18 + i * 22}" font-size="16" fill="#4b4b4b">${escapeXml(line)}</text>`).join('');
-	const placed = chart.replace(/^<svg\b/, `<svg x="${(width - innerWidth) / 2}" y="${chartTop}" width="${innerWidth}" height="${innerHeight}"`);
+	const title = titleLines
+		.map((line, i) => `<text x="20" y="${44 + i * 32}" font-size="24" font-weight="700">${escapeXml(line)}</text>`)
+		.join('');
+	const source = sourceLines
+		.map((line, i) => `<text x="20" y="${sourceTop + 18 + i * 22}" font-size="16" fill="#4b4b4b">${escapeXml(line)}</text>`)
+		.join('');
+	const placed = chart.replace(
+		/^<svg\b/,
+		`<svg x="${(width - innerWidth) / 2}" y="${chartTop}" width="${innerWidth}" height="${innerHeight}"`
+	);
 	return (
 		'<?xml version="1.0" encoding="UTF-8"?>\n' +
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}" fill="#1a1a1a">` +

@@ -65,7 +65,11 @@ describe('parseScanText: the real scan file', () => {
 	});
 
 	it('has short items in every theme', () => {
-		for (const theme of scan.themes) expect(theme.items.some((i) => i.short), theme.id).toBe(true);
+		for (const theme of scan.themes)
+			expect(
+				theme.items.some((i) => i.short),
+				theme.id
+			).toBe(true);
 	});
 
 	it('compares raad with gemeente, and every role it mirrors exists', () => {
@@ -166,7 +170,11 @@ describe('parseScanText: invalid files name the file and the place', () => {
 	});
 
 	it('a ladder with 4 steps', () => {
-		const source = mutate(minimal, 'steps: [informeren, raadplegen, adviseren, coproduceren, meebeslissen]', 'steps: [informeren, raadplegen, adviseren, meebeslissen]');
+		const source = mutate(
+			minimal,
+			'steps: [informeren, raadplegen, adviseren, coproduceren, meebeslissen]',
+			'steps: [informeren, raadplegen, adviseren, meebeslissen]'
+		);
 		const error = scanError(file, source);
 		const problem = problemAt(error, 'themes[0].items[2].steps');
 		expect(problem).toContain('precies 5 treden');

@@ -15,9 +15,7 @@ export class ScanFileError extends Error {
 }
 
 function formatPath(path: PropertyKey[]): string {
-	return path
-		.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-		.join('');
+	return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
 export function parseScanText(file: string, source: string): ScanDefinition {

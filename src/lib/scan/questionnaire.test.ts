@@ -75,7 +75,9 @@ describe('buildPages on the real scan', () => {
 	});
 
 	it('a ladder gives two questions: now and desired', () => {
-		const ladderIds = rawItems('full').filter((i) => i.type === 'ladder').map((i) => i.id);
+		const ladderIds = rawItems('full')
+			.filter((i) => i.type === 'ladder')
+			.map((i) => i.id);
 		expect(ladderIds.length).toBeGreaterThan(0);
 		const questions = allQuestions(buildPages(real, { variant: 'full', mirror: false, role: 'gemeente' }));
 		for (const id of ladderIds) {
@@ -96,7 +98,9 @@ describe('mirror questions', () => {
 	it('appear for raad when the pilot asks for them, about "de gemeente"', () => {
 		for (const variant of ['full', 'short'] as const) {
 			const mirrors = mirrorsOf(real, variant, true, 'raad');
-			const expected = rawItems(variant).filter((i) => i.type === 'likert' && i.mirror).map((i) => mirrorKey(i.id));
+			const expected = rawItems(variant)
+				.filter((i) => i.type === 'likert' && i.mirror)
+				.map((i) => mirrorKey(i.id));
 			expect(expected.length).toBeGreaterThan(0);
 			expect(mirrors.map((q) => q.key)).toEqual(expected);
 			for (const q of mirrors) expect(q.kind === 'mirror' && q.targetLabel).toBe('de gemeente');

@@ -16,10 +16,7 @@ export type Question =
 
 export type Page = { theme: ScanTheme; index: number; questions: Question[] };
 
-export type Answer =
-	| { kind: 'score'; score: 1 | 2 | 3 | 4 | 5 }
-	| { kind: 'dontKnow' }
-	| { kind: 'text'; text: string };
+export type Answer = { kind: 'score'; score: 1 | 2 | 3 | 4 | 5 } | { kind: 'dontKnow' } | { kind: 'text'; text: string };
 
 export type QuestionnaireOptions = { variant: Variant; mirror: boolean; role: string };
 
@@ -105,6 +102,7 @@ const scoreOrDontKnow = z.union([
  * carriage return, escape codes): they would only break exports and the programs that read them.
  */
 export function withoutControlCharacters(text: string): string {
+	// eslint-disable-next-line no-control-regex -- matching control characters is the point
 	return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
 }
 

@@ -2,9 +2,7 @@
 // broken file is reported with the path inside it instead of failing later in a page.
 import { z } from '../validation';
 
-const slug = z
-	.string()
-	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en streepjes (bijv. "doel-1")');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gebruik kleine letters, cijfers en streepjes (bijv. "doel-1")');
 const text = z.string().trim().min(1, 'mag niet leeg zijn');
 
 export const analysisThresholdsSchema = z
@@ -34,9 +32,7 @@ const baseItem = {
 	short: z.boolean().default(false)
 };
 
-const likertItemSchema = z
-	.object({ ...baseItem, type: z.literal('likert'), mirror: z.boolean().default(false) })
-	.strict();
+const likertItemSchema = z.object({ ...baseItem, type: z.literal('likert'), mirror: z.boolean().default(false) }).strict();
 
 const ladderItemSchema = z
 	.object({ ...baseItem, type: z.literal('ladder'), steps: z.array(text).length(5, 'een ladder heeft precies 5 treden') })
@@ -78,7 +74,8 @@ export const scanSchema = z
 	.superRefine((scan, ctx) => {
 		const roleIds = new Set<string>();
 		scan.roles.forEach((role, i) => {
-			if (roleIds.has(role.id)) ctx.addIssue({ code: 'custom', path: ['roles', i, 'id'], message: `rol "${role.id}" staat er twee keer in` });
+			if (roleIds.has(role.id))
+				ctx.addIssue({ code: 'custom', path: ['roles', i, 'id'], message: `rol "${role.id}" staat er twee keer in` });
 			roleIds.add(role.id);
 		});
 		scan.roles.forEach((role, i) => {
@@ -97,10 +94,15 @@ export const scanSchema = z
 		const themeIds = new Set<string>();
 		const itemIds = new Set<string>();
 		scan.themes.forEach((theme, t) => {
-			if (themeIds.has(theme.id)) ctx.addIssue({ code: 'custom', path: ['themes', t, 'id'], message: `thema "${theme.id}" staat er twee keer in` });
+			if (themeIds.has(theme.id))
+				ctx.addIssue({ code: 'custom', path: ['themes', t, 'id'], message: `thema "${theme.id}" staat er twee keer in` });
 			themeIds.add(theme.id);
 			if (!theme.items.some((item) => item.short))
-				ctx.addIssue({ code: 'custom', path: ['themes', t, 'items'], message: 'minstens één vraag moet in de korte versie staan (short: true)' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['themes', t, 'items'],
+					message: 'minstens één vraag moet in de korte versie staan (short: true)'
+				});
 			theme.items.forEach((item, i) => {
 				if (itemIds.has(item.id))
 					ctx.addIssue({ code: 'custom', path: ['themes', t, 'items', i, 'id'], message: `vraag-id "${item.id}" staat er twee keer in` });

@@ -6,7 +6,6 @@ import type { Db } from './db';
 import { createPilot, deletePilot, getPilot } from './pilots';
 import { createTestDb, testPilotForm } from './test-db';
 
-
 /** The pilot if this user may manage it (what requirePilot(event, 'manage') lets through). */
 const managed = (user: Parameters<typeof viewablePilot>[1], id: number) => {
 	const found = viewablePilot(db, user, id);

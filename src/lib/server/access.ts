@@ -45,7 +45,8 @@ export function sharePilot(db: Db, pilotId: number, email: string, access: 'faci
 	if (user.role === 'admin') throw new ShareError('Een beheerder kan alle pilots al zien.');
 	const pilot = db.select({ ownerId: pilots.ownerId }).from(pilots).where(eq(pilots.id, pilotId)).get();
 	if (pilot?.ownerId === user.id) throw new ShareError('Dit account is de eigenaar van de pilot.');
-	if (access === 'facilitator' && user.role === 'viewer') throw new ShareError('Een account om mee te kijken kan geen pilot beheren. Kies "meekijken".');
+	if (access === 'facilitator' && user.role === 'viewer')
+		throw new ShareError('Een account om mee te kijken kan geen pilot beheren. Kies "meekijken".');
 	db.insert(pilotShares)
 		.values({ pilotId, userId: user.id, access })
 		.onConflictDoUpdate({ target: [pilotShares.pilotId, pilotShares.userId], set: { access } })
@@ -54,7 +55,12 @@ export function sharePilot(db: Db, pilotId: number, email: string, access: 'faci
 }
 
 export function unsharePilot(db: Db, pilotId: number, userId: number): boolean {
-	return db.delete(pilotShares).where(and(eq(pilotShares.pilotId, pilotId), eq(pilotShares.userId, userId))).run().changes > 0;
+	return (
+		db
+			.delete(pilotShares)
+			.where(and(eq(pilotShares.pilotId, pilotId), eq(pilotShares.userId, userId)))
+			.run().changes > 0
+	);
 }
 
 export function listShares(db: Db, pilotId: number) {

@@ -32,7 +32,8 @@ function insertUser(email: string, role: SessionUser['role'] = 'facilitator', ac
 		.get(email, role, active ? 1 : 0) as { id: number };
 	return { id: row.id, email, name: '', role };
 }
-const sessionCount = (userId: number) => (db.$client.prepare('SELECT count(*) AS n FROM sessions WHERE user_id = ?').get(userId) as { n: number }).n;
+const sessionCount = (userId: number) =>
+	(db.$client.prepare('SELECT count(*) AS n FROM sessions WHERE user_id = ?').get(userId) as { n: number }).n;
 const isActive = (userId: number) => listAccounts(db).find((a) => a.id === userId)?.active;
 
 describe('createAccount', () => {

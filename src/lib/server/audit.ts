@@ -32,10 +32,21 @@ export type AuditAction =
 	| 'password-reset';
 
 /** Writes one entry and returns its id. */
-export function audit(db: Db, actor: Pick<SessionUser, 'id' | 'email'> | null, action: AuditAction, options: { pilotId?: number; detail?: string } = {}): number {
+export function audit(
+	db: Db,
+	actor: Pick<SessionUser, 'id' | 'email'> | null,
+	action: AuditAction,
+	options: { pilotId?: number; detail?: string } = {}
+): number {
 	return db
 		.insert(auditLog)
-		.values({ userId: actor?.id ?? null, userEmail: actor?.email ?? '', action, pilotId: options.pilotId ?? null, detail: options.detail ?? '' })
+		.values({
+			userId: actor?.id ?? null,
+			userEmail: actor?.email ?? '',
+			action,
+			pilotId: options.pilotId ?? null,
+			detail: options.detail ?? ''
+		})
 		.returning({ id: auditLog.id })
 		.get().id;
 }

@@ -17,7 +17,9 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
 /** A user row without hashing a password, for the session tests (argon2 is slow on purpose). */
 function insertUser(email = 'sessie@example.nl', active = true): number {
 	const row = db.$client
-		.prepare("INSERT INTO users (email, name, password_hash, role, active) VALUES (?, 'Sessie', 'geen-hash', 'facilitator', ?) RETURNING id")
+		.prepare(
+			"INSERT INTO users (email, name, password_hash, role, active) VALUES (?, 'Sessie', 'geen-hash', 'facilitator', ?) RETURNING id"
+		)
 		.get(email, active ? 1 : 0) as { id: number };
 	return row.id;
 }
@@ -73,7 +75,12 @@ describe('sessions', () => {
 		expect(rows).toHaveLength(1);
 		expect(rows[0].id_hash).toBe(hashToken(token));
 		for (const value of Object.values(rows[0])) expect(String(value)).not.toContain(token);
-		expect(validateSession(db, token, LIMITS, at(1))).toEqual({ id: userId, email: 'sessie@example.nl', name: 'Sessie', role: 'facilitator' });
+		expect(validateSession(db, token, LIMITS, at(1))).toEqual({
+			id: userId,
+			email: 'sessie@example.nl',
+			name: 'Sessie',
+			role: 'facilitator'
+		});
 	});
 
 	it('an unknown or altered cookie value finds no session', () => {

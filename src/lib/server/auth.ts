@@ -61,7 +61,9 @@ export function generatePassword(): string {
 /** Starts a session and returns the cookie value; only its hash is stored. */
 export function createSession(db: Db, userId: number, now = new Date()): string {
 	const token = randomToken(32);
-	db.insert(sessions).values({ idHash: hashToken(token), userId, createdAt: now, lastSeenAt: now }).run();
+	db.insert(sessions)
+		.values({ idHash: hashToken(token), userId, createdAt: now, lastSeenAt: now })
+		.run();
 	return token;
 }
 
@@ -89,11 +91,15 @@ export function validateSession(db: Db, token: string, limits: SessionLimits, no
 }
 
 export function deleteSession(db: Db, token: string): void {
-	db.delete(sessions).where(eq(sessions.idHash, hashToken(token))).run();
+	db.delete(sessions)
+		.where(eq(sessions.idHash, hashToken(token)))
+		.run();
 }
 
 export function deleteExpiredSessions(db: Db, limits: SessionLimits, now = new Date()): void {
 	const idleBefore = new Date(now.getTime() - limits.idleMinutes * 60_000);
 	const createdBefore = new Date(now.getTime() - limits.maxHours * 3_600_000);
-	db.delete(sessions).where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.createdAt, createdBefore))).run();
+	db.delete(sessions)
+		.where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.createdAt, createdBefore)))
+		.run();
 }

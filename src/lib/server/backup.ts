@@ -63,7 +63,10 @@ export async function backupDatabase(source: string, dest: string): Promise<Back
 			copy.pragma('journal_mode = DELETE');
 			const result = integrity(copy);
 			if (result !== 'ok')
-				throw new BackupError(`De kopie is niet in orde (integrity_check: ${result}).`, `The copy is damaged (integrity_check: ${result}).`);
+				throw new BackupError(
+					`De kopie is niet in orde (integrity_check: ${result}).`,
+					`The copy is damaged (integrity_check: ${result}).`
+				);
 		} finally {
 			copy.close();
 		}
@@ -102,7 +105,10 @@ export function restoreDatabase(backupFile: string, target: string, now = new Da
 		const previous = fs.existsSync(target) ? `${target}.voor-herstel-${timestamp(now)}` : null;
 		if (previous) {
 			if (fs.existsSync(previous))
-				throw new BackupError(`${previous} bestaat al; probeer het over een seconde opnieuw.`, `${previous} already exists; try again in a second.`);
+				throw new BackupError(
+					`${previous} bestaat al; probeer het over een seconde opnieuw.`,
+					`${previous} already exists; try again in a second.`
+				);
 			settle(target);
 			fs.renameSync(target, previous);
 			// What a checkpoint could not fold in stays with the kept copy under its matching name.
@@ -165,10 +171,16 @@ function checkRestorable(file: string, shownAs: string) {
 		db.pragma('journal_mode = DELETE');
 		const result = integrity(db);
 		if (result !== 'ok')
-			throw new BackupError(`${shownAs} is beschadigd (integrity_check: ${result}).`, `${shownAs} is damaged (integrity_check: ${result}).`);
+			throw new BackupError(
+				`${shownAs} is beschadigd (integrity_check: ${result}).`,
+				`${shownAs} is damaged (integrity_check: ${result}).`
+			);
 		const pilots = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pilots'").get();
 		if (!pilots)
-			throw new BackupError(`${shownAs} is geen Quickscan-database (de tabel pilots ontbreekt).`, `${shownAs} is not a Quickscan database (no pilots table).`);
+			throw new BackupError(
+				`${shownAs} is geen Quickscan-database (de tabel pilots ontbreekt).`,
+				`${shownAs} is not a Quickscan database (no pilots table).`
+			);
 	} catch (e) {
 		if (e instanceof BackupError) throw e;
 		const message = (e as Error).message;

@@ -53,7 +53,12 @@ function expectedAnswers(): { role: string; answers: Map<string, Answer> }[] {
 	for (const [id, role, key, value] of rows) {
 		if (!byId.has(id)) byId.set(id, { role, answers: new Map() });
 		if (value === '') continue;
-		const answer: Answer = value === 'weet_niet' ? { kind: 'dontKnow' } : /^[1-5]$/.test(value) ? { kind: 'score', score: Number(value) as 1 } : { kind: 'text', text: value };
+		const answer: Answer =
+			value === 'weet_niet'
+				? { kind: 'dontKnow' }
+				: /^[1-5]$/.test(value)
+					? { kind: 'score', score: Number(value) as 1 }
+					: { kind: 'text', text: value };
 		byId.get(id)!.answers.set(key, answer);
 	}
 	return [...byId.values()];
@@ -228,7 +233,12 @@ describe('Dutch errors for bad files', () => {
 	});
 
 	it('a missing header column', async () => {
-		const [error] = await errorsOf(csv([['response', 'role', 'item'], ['1', 'raad', 'doel-1']]));
+		const [error] = await errorsOf(
+			csv([
+				['response', 'role', 'item'],
+				['1', 'raad', 'doel-1']
+			])
+		);
 		expect(error).toContain('Rij 1');
 		expect(error).toContain('de kolom "value" ontbreekt');
 	});
@@ -252,14 +262,21 @@ describe('Dutch errors for bad files', () => {
 });
 
 describe('large files', () => {
-	const forms = (n: number, keys = ['doel-1', 'doel-2', 'doel-3']) => [header, ...Array.from({ length: n }, (_, i) => keys.map((k) => [`f${i}`, 'raad', k, String((i % 5) + 1)])).flat()];
+	const forms = (n: number, keys = ['doel-1', 'doel-2', 'doel-3']) => [
+		header,
+		...Array.from({ length: n }, (_, i) => keys.map((k) => [`f${i}`, 'raad', k, String((i % 5) + 1)])).flat()
+	];
 
 	it(`takes up to ${MAX_IMPORT_FORMS} forms in one file and refuses more, storing nothing`, async () => {
 		const tooMany = await importResponses(db, pilot, utf8(csv(forms(MAX_IMPORT_FORMS + 1))));
 		expect(tooMany).toEqual({ ok: false, errors: [expect.stringContaining(`meer dan ${MAX_IMPORT_FORMS} formulieren`)] });
 		expect(counts().responses).toBe(0);
 		// More form codes than one SQL statement may hold values for would fail without chunking.
-		expect(await importResponses(db, pilot, utf8(csv(forms(MAX_IMPORT_FORMS))))).toEqual({ ok: true, responses: MAX_IMPORT_FORMS, answers: 3 * MAX_IMPORT_FORMS });
+		expect(await importResponses(db, pilot, utf8(csv(forms(MAX_IMPORT_FORMS))))).toEqual({
+			ok: true,
+			responses: MAX_IMPORT_FORMS,
+			answers: 3 * MAX_IMPORT_FORMS
+		});
 		const again = await importResponses(db, pilot, utf8(csv(forms(MAX_IMPORT_FORMS, ['doel-4']))));
 		expect(again.ok).toBe(false);
 	});
@@ -288,9 +305,13 @@ describe('importTemplate', () => {
 	it('filled in, imports cleanly (round trip)', async () => {
 		const template = parse(importTemplate(pilot)) as string[][];
 		const kinds = new Map(
-			pilot.roles.flatMap((role) => allQuestions(buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role })).map((q) => [q.key, q.kind]))
+			pilot.roles.flatMap((role) =>
+				allQuestions(buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role })).map((q) => [q.key, q.kind])
+			)
 		);
-		const filled = template.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], kinds.get(r[2]) === 'open' ? `Antwoord, regel ${i}` : String((i % 5) + 1)]));
+		const filled = template.map((r, i) =>
+			i === 0 ? r : [r[0], r[1], r[2], kinds.get(r[2]) === 'open' ? `Antwoord, regel ${i}` : String((i % 5) + 1)]
+		);
 		const result = await importResponses(db, pilot, utf8(csv(filled)));
 		expect(result).toEqual({ ok: true, responses: pilot.roles.length, answers: filled.length - 1 });
 		const got = stored();
@@ -334,7 +355,10 @@ describe('forms imported before', () => {
 		expect((await importResponses(db, pilot, utf8('response,role,item,value\nf1,Raad,Doel-1,4\n'))).ok).toBe(true);
 		const before = counts();
 		const again = await importResponses(db, pilot, utf8('response,role,item,value\n\nf2,raad,doel-1,3\nf1,raad,doel-2,2\n'));
-		expect(again).toEqual({ ok: false, errors: ['Deze formulieren zijn al eerder geïmporteerd: f1. Haal ze uit het bestand, anders tellen ze dubbel.'] });
+		expect(again).toEqual({
+			ok: false,
+			errors: ['Deze formulieren zijn al eerder geïmporteerd: f1. Haal ze uit het bestand, anders tellen ze dubbel.']
+		});
 		expect(counts()).toEqual(before);
 		expect((await importResponses(db, pilot, utf8('response,role,item,value\nf2,raad,doel-1,3\n'))).ok).toBe(true);
 		// The codes are not stored as typed: a facilitator may have used names.

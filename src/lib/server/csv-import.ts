@@ -94,7 +94,8 @@ export async function validateImport(
 	const col: Record<string, number> = {};
 	for (const name of IMPORT_COLUMNS) {
 		col[name] = header.indexOf(name);
-		if (col[name] === -1) return fail([`Rij 1: de kolom "${name}" ontbreekt. De eerste rij moet de kolomnamen ${IMPORT_COLUMNS.join(', ')} bevatten.`]);
+		if (col[name] === -1)
+			return fail([`Rij 1: de kolom "${name}" ontbreekt. De eerste rij moet de kolomnamen ${IMPORT_COLUMNS.join(', ')} bevatten.`]);
 	}
 	if (records.length === 1) return fail(['Het bestand bevat alleen kolomnamen en geen antwoorden.']);
 
@@ -107,7 +108,9 @@ export async function validateImport(
 		const row = records[r];
 		const rowNo = r + 1;
 		if (row.length > header.length) {
-			errors.push(`Rij ${rowNo}: deze rij heeft meer cellen dan de kopregel. Zet tekst met een "${delimiter}" erin tussen aanhalingstekens.`);
+			errors.push(
+				`Rij ${rowNo}: deze rij heeft meer cellen dan de kopregel. Zet tekst met een "${delimiter}" erin tussen aanhalingstekens.`
+			);
 			continue;
 		}
 		const cell = (name: string) => restoreNeutralisedCell(row[col[name]] ?? '').trim();
@@ -143,7 +146,9 @@ export async function validateImport(
 		let response = responses.get(id);
 		if (!response) {
 			if (responses.size >= MAX_IMPORT_FORMS) {
-				return fail([`Het bestand bevat meer dan ${MAX_IMPORT_FORMS} formulieren. Splits het in bestanden van hoogstens ${MAX_IMPORT_FORMS} formulieren en importeer ze één voor één.`]);
+				return fail([
+					`Het bestand bevat meer dan ${MAX_IMPORT_FORMS} formulieren. Splits het in bestanden van hoogstens ${MAX_IMPORT_FORMS} formulieren en importeer ze één voor één.`
+				]);
 			}
 			responses.set(id, (response = { role, answers: [], seen: new Set() }));
 		}
@@ -169,7 +174,13 @@ export async function validateImport(
  * All or nothing: every response of the file is stored in one transaction, or none is. The same
  * file twice is refused: its answers would otherwise count double.
  */
-export async function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8Array, today = dayOf(), enteredBy: number | null = null): Promise<ImportResult> {
+export async function importResponses(
+	db: Db,
+	pilot: PilotWithScan,
+	bytes: Uint8Array,
+	today = dayOf(),
+	enteredBy: number | null = null
+): Promise<ImportResult> {
 	const { errors, responses } = await validateImport(pilot, bytes);
 	if (errors.length) return { ok: false, errors };
 	const fileHash = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -186,7 +197,9 @@ export async function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8
 		if (earlier) {
 			return {
 				ok: false,
-				errors: [`Dit bestand is op ${formatDay(earlier.importedOn)} al geïmporteerd (${earlier.responses} vragenlijsten). Nog een keer importeren zou de antwoorden dubbel tellen.`]
+				errors: [
+					`Dit bestand is op ${formatDay(earlier.importedOn)} al geïmporteerd (${earlier.responses} vragenlijsten). Nog een keer importeren zou de antwoorden dubbel tellen.`
+				]
 			};
 		}
 		const all = [...hashes.keys()];
@@ -202,14 +215,24 @@ export async function importResponses(db: Db, pilot: PilotWithScan, bytes: Uint8
 		if (again.length) {
 			return {
 				ok: false,
-				errors: [`Deze formulieren zijn al eerder geïmporteerd: ${again.slice(0, 10).join(', ')}${again.length > 10 ? ' …' : ''}. Haal ze uit het bestand, anders tellen ze dubbel.`]
+				errors: [
+					`Deze formulieren zijn al eerder geïmporteerd: ${again.slice(0, 10).join(', ')}${again.length > 10 ? ' …' : ''}. Haal ze uit het bestand, anders tellen ze dubbel.`
+				]
 			};
 		}
 		let answerCount = 0;
-		const importId = tx.insert(imports).values({ pilotId: pilot.id, fileHash, responses: responses.size, importedOn: today }).returning({ id: imports.id }).get().id;
+		const importId = tx
+			.insert(imports)
+			.values({ pilotId: pilot.id, fileHash, responses: responses.size, importedOn: today })
+			.returning({ id: imports.id })
+			.get().id;
 		for (const hash of all) tx.insert(importedForms).values({ importId, pilotId: pilot.id, codeHash: hash }).run();
 		for (const response of responses.values()) {
-			insertCompletedResponse(tx as unknown as Db, { pilotId: pilot.id, role: response.role, source: 'import', answers: response.answers, enteredBy }, today);
+			insertCompletedResponse(
+				tx as unknown as Db,
+				{ pilotId: pilot.id, role: response.role, source: 'import', answers: response.answers, enteredBy },
+				today
+			);
 			answerCount += response.answers.length;
 		}
 		return { ok: true, responses: responses.size, answers: answerCount };

@@ -15,7 +15,13 @@ export function neutraliseCell(value: string | number | null | undefined): strin
 
 /** A whole CSV document, every cell neutralised, with BOM and Windows line ends for Excel. */
 export function safeCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-	return BOM + stringify(rows.map((row) => row.map(neutraliseCell)), { record_delimiter: 'windows' });
+	return (
+		BOM +
+		stringify(
+			rows.map((row) => row.map(neutraliseCell)),
+			{ record_delimiter: 'windows' }
+		)
+	);
 }
 
 /** Headers for a CSV download; the file name is built by us, never from user text. */

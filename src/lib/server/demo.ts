@@ -1,6 +1,6 @@
 // Demo data for a new database: one closed pilot with synthetic answers in every role, so a
 // first-time user sees results straight away. The numbers are made up and say so.
-import { buildPages, allQuestions, type Answer } from '$lib/scan/questionnaire';
+import { buildPages, type Answer } from '$lib/scan/questionnaire';
 import type { Db } from './db';
 import { pilots, responses } from './db/schema';
 import { createPilot, getPilot } from './pilots';
@@ -89,14 +89,18 @@ export function seedDemo(db: Db, scan: LoadedScan, ownerId: number | null): numb
 						else if (q.kind === 'mirror') answers.push([q.key, draw(random, targetTendency[p % targetTendency.length] + 0.6)]);
 						else if (q.kind === 'ladder-now') answers.push([q.key, draw(random, role === 'raad' ? 2.2 : 3.0)]);
 						else if (q.kind === 'ladder-desired') answers.push([q.key, draw(random, 4.0)]);
-						else if (random() < 0.5) answers.push([q.key, { kind: 'text', text: OPEN_ANSWERS[Math.floor(random() * OPEN_ANSWERS.length)] }]);
+						else if (random() < 0.5)
+							answers.push([q.key, { kind: 'text', text: OPEN_ANSWERS[Math.floor(random() * OPEN_ANSWERS.length)] }]);
 					}
 				});
 				insertCompletedResponse(t, { pilotId, role, source: n % 4 === 3 ? 'paper' : 'online', answers });
 			}
 		}
 		// The demo's paper forms count as confirmed by a second person, and closing releases the figures.
-		t.update(responses).set({ confirmedOn: dayOf() }).where(and(eq(responses.pilotId, pilotId), ne(responses.source, 'online'))).run();
+		t.update(responses)
+			.set({ confirmedOn: dayOf() })
+			.where(and(eq(responses.pilotId, pilotId), ne(responses.source, 'online')))
+			.run();
 		t.update(pilots).set({ status: 'closed' }).where(eq(pilots.id, pilotId)).run();
 		makeRelease(db, getPilot(t, pilotId)!, 'close', ownerId);
 		return pilotId;

@@ -65,7 +65,9 @@ function seed(target: PilotWithScan) {
 	confirmTyped(target.id);
 	// A respondent still busy: never exported.
 	db.$client
-		.prepare("INSERT INTO responses (public_id, pilot_id, role, source, status, started_on) VALUES ('bezig-nog', ?, 'raad', 'online', 'in_progress', '2026-01-01')")
+		.prepare(
+			"INSERT INTO responses (public_id, pilot_id, role, source, status, started_on) VALUES ('bezig-nog', ?, 'raad', 'online', 'in_progress', '2026-01-01')"
+		)
 		.run(target.id);
 }
 
@@ -135,7 +137,11 @@ describe('aggregated results', () => {
 			return found[0];
 		};
 		let checked = 0;
-		for (const r of results.roles) expect(find('Deelname', { rol: r.role })).toMatchObject({ groep: r.label, ingeleverd: r.suppressed ? SUPPRESSED : String(r.respondents) });
+		for (const r of results.roles)
+			expect(find('Deelname', { rol: r.role })).toMatchObject({
+				groep: r.label,
+				ingeleverd: r.suppressed ? SUPPRESSED : String(r.respondents)
+			});
 		for (const theme of results.themes) {
 			for (const role of ['raad', 'gemeente']) {
 				expect(find('Themas', { thema: theme.title, rol: role }).score).toBe(num(theme.scores[role]));
@@ -143,8 +149,12 @@ describe('aggregated results', () => {
 					const s = item.byRole[role]!;
 					const row = find('Stellingen', { item: item.id, rol: role });
 					expect(row).toMatchObject({ thema: theme.title, nummer: String(item.number), tekst: item.text });
-					expect([row.n, row.weet_niet, row.ontbrekend, row['1'], row['2'], row['3'], row['4'], row['5']]).toEqual([s.n, s.dontKnow, s.missing, ...s.counts].map(num));
-					expect([row.gemiddelde, row.mediaan, row.eens, row.oneens, row.sd]).toEqual([s.mean, s.median, s.agree, s.disagree, s.sd].map(num));
+					expect([row.n, row.weet_niet, row.ontbrekend, row['1'], row['2'], row['3'], row['4'], row['5']]).toEqual(
+						[s.n, s.dontKnow, s.missing, ...s.counts].map(num)
+					);
+					expect([row.gemiddelde, row.mediaan, row.eens, row.oneens, row.sd]).toEqual(
+						[s.mean, s.median, s.agree, s.disagree, s.sd].map(num)
+					);
 					expect(row.onenigheid).toBe(item.disagreement[role] === null ? '' : item.disagreement[role] ? 'ja' : 'nee');
 					checked++;
 				}
@@ -153,10 +163,14 @@ describe('aggregated results', () => {
 					const row = find('Ladder', { item: l.id, rol: role });
 					expect([1, 2, 3, 4, 5].map((v) => row[`nu_${v}`])).toEqual(x.now.counts.map(num));
 					expect([1, 2, 3, 4, 5].map((v) => row[`gewenst_${v}`])).toEqual(x.desired.counts.map(num));
-					expect([row.nu_weet_niet, row.nu_mediaan, row.gewenst_weet_niet, row.gewenst_mediaan]).toEqual([x.now.dontKnow, x.now.median, x.desired.dontKnow, x.desired.median].map(num));
+					expect([row.nu_weet_niet, row.nu_mediaan, row.gewenst_weet_niet, row.gewenst_mediaan]).toEqual(
+						[x.now.dontKnow, x.now.median, x.desired.dontKnow, x.desired.median].map(num)
+					);
 				}
 				for (const q of theme.open) {
-					const texts = rows.filter((r) => r.view === 'Open antwoorden' && r.item === q.id && r.rol === role).map((r) => restoreNeutralisedCell(r.antwoord));
+					const texts = rows
+						.filter((r) => r.view === 'Open antwoorden' && r.item === q.id && r.rol === role)
+						.map((r) => restoreNeutralisedCell(r.antwoord));
 					expect(texts).toEqual(q.byRole[role]);
 				}
 			}
@@ -184,7 +198,15 @@ describe('aggregated results', () => {
 		const results = pilotResults(db, pilot);
 		const views = resultViews(results, pilot);
 		const workbook = await readXlsx(await toXlsx(views));
-		expect(workbook.worksheets.map((s) => s.name)).toEqual(['Deelname', 'Themas', 'Stellingen', 'Verschillen', 'Spiegel', 'Ladder', 'Open antwoorden']);
+		expect(workbook.worksheets.map((s) => s.name)).toEqual([
+			'Deelname',
+			'Themas',
+			'Stellingen',
+			'Verschillen',
+			'Spiegel',
+			'Ladder',
+			'Open antwoorden'
+		]);
 		for (const view of views) {
 			const sheet = workbook.getWorksheet(view.name)!;
 			expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
@@ -218,7 +240,10 @@ describe('aggregated results', () => {
 				if (!involves) continue;
 				suppressedRows++;
 				const figures = row.filter((_, i) => !identifying.includes(view.columns[i]));
-				expect(figures.filter((f) => f !== null), `${view.name}: ${JSON.stringify(row)}`).toEqual([SUPPRESSED]);
+				expect(
+					figures.filter((f) => f !== null),
+					`${view.name}: ${JSON.stringify(row)}`
+				).toEqual([SUPPRESSED]);
 			}
 		}
 		expect(suppressedRows).toBeGreaterThan(100);
@@ -307,7 +332,8 @@ describe('formula injection', () => {
 
 	it('the import takes a quoted open answer back without the quote', async () => {
 		const fresh = getPilot(db, createPilot(db, testPilotForm(), null))!;
-		const csv = "response,role,item,value\n1,raad,doel-open,'-2 keer per jaar\n1,raad,agenda-open,'=1+1\n1,raad,invloed-open,'t Is goed\n1,raad,doel-1,'3\n";
+		const csv =
+			"response,role,item,value\n1,raad,doel-open,'-2 keer per jaar\n1,raad,agenda-open,'=1+1\n1,raad,invloed-open,'t Is goed\n1,raad,doel-1,'3\n";
 		const result = await importResponses(db, fresh, new TextEncoder().encode(csv));
 		// "'3" is not ours (a number is never quoted) and no valid score: the file is refused.
 		expect(result.ok).toBe(false);
@@ -324,10 +350,15 @@ describe('formula injection', () => {
 describe('raw answers', () => {
 	/** Each response's scored answers (open answers are not exported raw) as a canonical string, sorted, per role. */
 	function contents(pilotId: number): Record<string, string[]> {
-		const rows = db.$client.prepare("SELECT id, role FROM responses WHERE pilot_id = ? AND status = 'submitted'").all(pilotId) as { id: number; role: string }[];
+		const rows = db.$client.prepare("SELECT id, role FROM responses WHERE pilot_id = ? AND status = 'submitted'").all(pilotId) as {
+			id: number;
+			role: string;
+		}[];
 		const out: Record<string, string[]> = {};
 		for (const r of rows)
-			(out[r.role] ??= []).push(JSON.stringify([...loadAnswers(db, r.id)].filter(([, a]) => a.kind !== 'text').sort(([a], [b]) => (a < b ? -1 : 1))));
+			(out[r.role] ??= []).push(
+				JSON.stringify([...loadAnswers(db, r.id)].filter(([, a]) => a.kind !== 'text').sort(([a], [b]) => (a < b ? -1 : 1)))
+			);
 		for (const list of Object.values(out)) list.sort();
 		return out;
 	}
@@ -379,13 +410,17 @@ describe('raw answers', () => {
 		const rows = rawAnswerRows(results, pilot, loadRawResponses(db, pilot.id));
 		const file = await buildExport('antwoorden.xlsx', pilot, results, loadRawResponses(db, pilot.id));
 		const records = sheetRecords(await readXlsx(file.body as Uint8Array), 'Antwoorden');
-		expect(records.map((r) => RAW_COLUMNS.map((c) => r[c]))).toEqual(rows.map((row) => row.map((c) => (typeof c === 'string' ? neutraliseText(c) : c))));
+		expect(records.map((r) => RAW_COLUMNS.map((c) => r[c]))).toEqual(
+			rows.map((row) => row.map((c) => (typeof c === 'string' ? neutraliseText(c) : c)))
+		);
 		expect(records.some((r) => typeof r.value === 'number')).toBe(true);
 	});
 
 	it('are left out entirely for a pilot whose roles are all below k', async () => {
 		db.$client.prepare(`DELETE FROM responses WHERE pilot_id = ? AND role = 'gemeente'`).run(pilot.id);
-		db.$client.prepare(`DELETE FROM responses WHERE id IN (SELECT id FROM responses WHERE pilot_id = ? AND role = 'raad' LIMIT 3)`).run(pilot.id);
+		db.$client
+			.prepare(`DELETE FROM responses WHERE id IN (SELECT id FROM responses WHERE pilot_id = ? AND role = 'raad' LIMIT 3)`)
+			.run(pilot.id);
 		const file = await buildExport('antwoorden.csv', pilot, pilotResults(db, pilot), loadRawResponses(db, pilot.id));
 		expect(parseCsv(text(file.body))).toEqual([[...RAW_COLUMNS]]);
 	});
@@ -404,9 +439,16 @@ describe('export kinds', () => {
 		for (const kind of EXPORT_KINDS) {
 			const file = await buildExport(kind, pilot, results, raw);
 			expect(file.fileName).toBe(`quickscan-${pilot.id}-${kind}`);
-			expect(file.contentType).toBe(kind.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+			expect(file.contentType).toBe(
+				kind.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+			);
 			if (kind.endsWith('.csv')) expect(text(file.body).startsWith('\uFEFF')).toBe(true);
-			else expect(Buffer.from(file.body as Uint8Array).subarray(0, 2).toString()).toBe('PK');
+			else
+				expect(
+					Buffer.from(file.body as Uint8Array)
+						.subarray(0, 2)
+						.toString()
+				).toBe('PK');
 		}
 	});
 });

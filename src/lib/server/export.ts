@@ -40,9 +40,40 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 
 // ----- aggregated results -----------------------------------------------------------------------
 
-const STELLINGEN_COLUMNS = ['thema', 'item', 'nummer', 'tekst', 'rol', 'n', 'weet_niet', 'ontbrekend', '1', '2', '3', '4', '5', 'gemiddelde', 'mediaan', 'eens', 'oneens', 'sd', 'onenigheid'];
+const STELLINGEN_COLUMNS = [
+	'thema',
+	'item',
+	'nummer',
+	'tekst',
+	'rol',
+	'n',
+	'weet_niet',
+	'ontbrekend',
+	'1',
+	'2',
+	'3',
+	'4',
+	'5',
+	'gemiddelde',
+	'mediaan',
+	'eens',
+	'oneens',
+	'sd',
+	'onenigheid'
+];
 const LADDER_COUNTS = (prefix: string) => [1, 2, 3, 4, 5].map((v) => `${prefix}_${v}`);
-const LADDER_COLUMNS = ['thema', 'item', 'tekst', 'rol', ...LADDER_COUNTS('nu'), 'nu_weet_niet', 'nu_mediaan', ...LADDER_COUNTS('gewenst'), 'gewenst_weet_niet', 'gewenst_mediaan'];
+const LADDER_COLUMNS = [
+	'thema',
+	'item',
+	'tekst',
+	'rol',
+	...LADDER_COUNTS('nu'),
+	'nu_weet_niet',
+	'nu_mediaan',
+	...LADDER_COUNTS('gewenst'),
+	'gewenst_weet_niet',
+	'gewenst_mediaan'
+];
 
 /** The columns of the one-file CSV of all views, in this order; every view uses a subset. */
 export const ALL_RESULT_COLUMNS = [
@@ -91,8 +122,16 @@ export function resultViews(results: PilotResults, pilot: ResultContext): View[]
 
 	const themas: View = { name: 'Themas', columns: ['thema', 'rol', 'score'], rows: [] };
 	const stellingen: View = { name: 'Stellingen', columns: STELLINGEN_COLUMNS, rows: [] };
-	const verschillen: View = { name: 'Verschillen', columns: ['thema', 'item', 'nummer', 'tekst', 'rol_a', 'rol_b', 'verschil', 'cliffs_delta', 'label'], rows: [] };
-	const spiegel: View = { name: 'Spiegel', columns: ['thema', 'item', 'nummer', 'tekst', 'rol', 'doelgroep', 'verwacht', 'werkelijk', 'verschil'], rows: [] };
+	const verschillen: View = {
+		name: 'Verschillen',
+		columns: ['thema', 'item', 'nummer', 'tekst', 'rol_a', 'rol_b', 'verschil', 'cliffs_delta', 'label'],
+		rows: []
+	};
+	const spiegel: View = {
+		name: 'Spiegel',
+		columns: ['thema', 'item', 'nummer', 'tekst', 'rol', 'doelgroep', 'verwacht', 'werkelijk', 'verschil'],
+		rows: []
+	};
 	const ladder: View = { name: 'Ladder', columns: LADDER_COLUMNS, rows: [] };
 	const open: View = { name: 'Open antwoorden', columns: ['thema', 'item', 'tekst', 'rol', 'antwoord'], rows: [] };
 
@@ -104,7 +143,12 @@ export function resultViews(results: PilotResults, pilot: ResultContext): View[]
 			for (const role of roles) {
 				const s = item.byRole[role];
 				if (suppressed.has(role) || !s) {
-					stellingen.rows.push([...head, role, item.thin.includes(role) ? SUPPRESSED_STATEMENT : SUPPRESSED, ...Array<null>(13).fill(null)]);
+					stellingen.rows.push([
+						...head,
+						role,
+						item.thin.includes(role) ? SUPPRESSED_STATEMENT : SUPPRESSED,
+						...Array<null>(13).fill(null)
+					]);
 					continue;
 				}
 				const disagreement = item.disagreement[role];
@@ -154,7 +198,18 @@ export function resultViews(results: PilotResults, pilot: ResultContext): View[]
 					ladder.rows.push([theme.title, item.id, item.text, role, SUPPRESSED, ...Array<null>(13).fill(null)]);
 					continue;
 				}
-				ladder.rows.push([theme.title, item.id, item.text, role, ...l.now.counts, l.now.dontKnow, l.now.median, ...l.desired.counts, l.desired.dontKnow, l.desired.median]);
+				ladder.rows.push([
+					theme.title,
+					item.id,
+					item.text,
+					role,
+					...l.now.counts,
+					l.now.dontKnow,
+					l.now.median,
+					...l.desired.counts,
+					l.desired.dontKnow,
+					l.desired.median
+				]);
 			}
 		}
 
@@ -202,7 +257,16 @@ export type RawResponse = { id: number; publicId: string; role: string; source: 
  */
 export function loadRawResponses(db: Db, pilotId: number): RawResponse[] {
 	const rows = db
-		.select({ id: responses.id, publicId: responses.publicId, role: responses.role, source: responses.source, key: answers.key, score: answers.score, dontKnow: answers.dontKnow, text: answers.text })
+		.select({
+			id: responses.id,
+			publicId: responses.publicId,
+			role: responses.role,
+			source: responses.source,
+			key: answers.key,
+			score: answers.score,
+			dontKnow: answers.dontKnow,
+			text: answers.text
+		})
 		.from(responses)
 		.leftJoin(answers, eq(answers.responseId, responses.id))
 		.where(and(eq(responses.pilotId, pilotId), eq(responses.status, 'submitted')))
@@ -228,7 +292,11 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Open answers are left out: their words can tell who wrote them, and next to them every score of
  * that person would then be known. They are in the results export, shuffled, apart from any score.
  */
-export function rawAnswerRows(results: PilotResults, pilot: Pick<PilotWithScan, 'scan' | 'variant' | 'mirror' | 'roles'>, data: readonly RawResponse[]): Cell[][] {
+export function rawAnswerRows(
+	results: PilotResults,
+	pilot: Pick<PilotWithScan, 'scan' | 'variant' | 'mirror' | 'roles'>,
+	data: readonly RawResponse[]
+): Cell[][] {
 	const shown = new Set(results.roles.filter((r) => !r.suppressed).map((r) => r.role));
 	const rows: Cell[][] = [];
 	for (const role of pilot.roles) {
@@ -238,7 +306,9 @@ export function rawAnswerRows(results: PilotResults, pilot: Pick<PilotWithScan, 
 		const ofRole = data.filter((r) => r.role === role).sort((a, b) => byCodeUnits(a.publicId, b.publicId));
 		for (const response of ofRole) {
 			// Keys the questionnaire does not know (never expected) keep a stable place at the end.
-			const keys = [...response.answers.keys()].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || byCodeUnits(a, b));
+			const keys = [...response.answers.keys()].sort(
+				(a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || byCodeUnits(a, b)
+			);
 			for (const key of keys) {
 				const answer = response.answers.get(key)!;
 				if (answer.kind === 'text') continue;

@@ -19,7 +19,14 @@ export const GROUP_LINK_MAX_USES = 500;
  * again: once its respondent has started (whoever holds the link can read the answers so far),
  * or when the server's key changed since it was made (a re-derived link would not work).
  */
-export type IssuedLink = { id: number; number: number; role: string | null; kind: Invitation['kind']; token: string | null; revoked: boolean };
+export type IssuedLink = {
+	id: number;
+	number: number;
+	role: string | null;
+	kind: Invitation['kind'];
+	token: string | null;
+	revoked: boolean;
+};
 
 /** The cap of a group link; links made before caps existed get the default. */
 export const maxUsesOf = (link: Pick<Invitation, 'maxUses'>) => link.maxUses ?? GROUP_LINK_DEFAULT_USES;
@@ -36,22 +43,28 @@ function usesByGroup(db: Db, pilotId: number): Map<number, number> {
 }
 
 function nextNumber(db: Db, pilotId: number): number {
-	const row = db.select({ n: max(invitations.number) }).from(invitations).where(eq(invitations.pilotId, pilotId)).get();
+	const row = db
+		.select({ n: max(invitations.number) })
+		.from(invitations)
+		.where(eq(invitations.pilotId, pilotId))
+		.get();
 	return (row?.n ?? 0) + 1;
 }
 
-export function createPersonalLinks(db: Db, secret: LinkSecret, pilotId: number, role: string, count: number): (IssuedLink & { token: string })[] {
+export function createPersonalLinks(
+	db: Db,
+	secret: LinkSecret,
+	pilotId: number,
+	role: string,
+	count: number
+): (IssuedLink & { token: string })[] {
 	if (!Number.isInteger(count) || count < 1 || count > MAX_LINKS_PER_BATCH) throw new RangeError('count out of range');
 	return db.transaction((tx) => {
 		let number = nextNumber(tx as unknown as Db, pilotId);
 		const issued: (IssuedLink & { token: string })[] = [];
 		for (let i = 0; i < count; i++) {
 			const { token, salt, tokenHash } = newLinkToken(secret);
-			const row = tx
-				.insert(invitations)
-				.values({ pilotId, kind: 'personal', role, number: number++, tokenHash, salt })
-				.returning()
-				.get();
+			const row = tx.insert(invitations).values({ pilotId, kind: 'personal', role, number: number++, tokenHash, salt }).returning().get();
 			issued.push({ id: row.id, number: row.number, role, kind: 'personal', token, revoked: false });
 		}
 		return issued;
@@ -102,7 +115,14 @@ export function ensureGroupLink(
 
 function toLink(secret: LinkSecret, row: Invitation): IssuedLink {
 	const token = deriveLinkToken(secret, row.salt);
-	return { id: row.id, number: row.number, role: row.role, kind: row.kind, token: hashToken(token) === row.tokenHash ? token : null, revoked: row.revoked };
+	return {
+		id: row.id,
+		number: row.number,
+		role: row.role,
+		kind: row.kind,
+		token: hashToken(token) === row.tokenHash ? token : null,
+		revoked: row.revoked
+	};
 }
 
 export type ListedLink = IssuedLink & {
@@ -169,11 +189,20 @@ export function spawnFromGroup(db: Db, secret: LinkSecret, group: Invitation, ro
 	return db.transaction((tx) => {
 		const made = tx.select({ n: count() }).from(invitations).where(eq(invitations.parentId, group.id)).get()?.n ?? 0;
 		const current = tx.select({ maxUses: invitations.maxUses }).from(invitations).where(eq(invitations.id, group.id)).get();
-		if (made >= maxUsesOf(current ?? group)) throw new GroupLinkFullError('Via deze groepslink doen al zoveel mensen mee als de begeleider heeft ingesteld.');
+		if (made >= maxUsesOf(current ?? group))
+			throw new GroupLinkFullError('Via deze groepslink doen al zoveel mensen mee als de begeleider heeft ingesteld.');
 		const { token, salt, tokenHash } = newLinkToken(secret);
 		const row = tx
 			.insert(invitations)
-			.values({ pilotId: group.pilotId, kind: 'personal', role, number: nextNumber(tx as unknown as Db, group.pilotId), tokenHash, salt, parentId: group.id })
+			.values({
+				pilotId: group.pilotId,
+				kind: 'personal',
+				role,
+				number: nextNumber(tx as unknown as Db, group.pilotId),
+				tokenHash,
+				salt,
+				parentId: group.id
+			})
 			.returning()
 			.get();
 		return { id: row.id, number: row.number, role, kind: 'personal', token, revoked: false };

@@ -3,40 +3,8 @@
 import { findScan, availableScans } from './scans';
 import { PilotError, pilotFormSchema, type PilotForm, type PilotWithScan } from './pilots';
 
-/** What the facilitator typed, as text, so a form with an error comes back exactly as it was sent. */
-export type PilotFormValues = {
-	municipality: string;
-	roundLabel: string;
-	cbsCode: string;
-	councilType: string;
-	scan: string;
-	variant: string;
-	mirror: boolean;
-	roles: string[];
-	minGroupSize: string;
-	opensOn: string;
-	closesOn: string;
-	benchmarkConsent: boolean;
-	contact: string;
-};
-
-export type PilotFormField = keyof PilotFormValues;
-/** One message per field; `form` holds a message about the form as a whole. */
-export type PilotFormErrors = Partial<Record<PilotFormField | 'form', string>>;
-
-export type ScanOption = {
-	key: string;
-	title: string;
-	version: number;
-	/**
-	 * Each scan has its own set of role checkboxes: without JavaScript the page shows them all,
-	 * and only the set of the chosen scan counts.
-	 */
-	rolesField: string;
-	roles: { id: string; label: string; required: boolean }[];
-};
-
-export type PilotFormFailure = { values: PilotFormValues; errors: PilotFormErrors };
+export type { PilotFormErrors, PilotFormFailure, PilotFormField, PilotFormValues, ScanOption } from '$lib/forms/pilot-form';
+import type { PilotFormErrors, PilotFormFailure, PilotFormField, PilotFormValues, ScanOption } from '$lib/forms/pilot-form';
 
 const scanKey = (id: string, version: number) => `${id}@${version}`;
 const rolesField = (key: string) => `roles:${key}`;
@@ -166,7 +134,7 @@ function checkScanAndRoles(values: PilotFormValues, errors: PilotFormErrors): vo
 export function submitPilotForm<T>(
 	formData: FormData,
 	save: (form: PilotForm) => T
-): ({ ok: true; result: T }) | ({ ok: false } & PilotFormFailure) {
+): { ok: true; result: T } | ({ ok: false } & PilotFormFailure) {
 	const { values, errors, data } = readPilotForm(formData);
 	if (!data) return { ok: false, values, errors };
 	try {

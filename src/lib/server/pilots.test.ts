@@ -34,7 +34,14 @@ function errors(overrides: Record<string, unknown>): Record<string, string[]> {
 
 describe('pilotFormSchema', () => {
 	it('accepts a valid form and normalises it', () => {
-		const parsed = pilotFormSchema.parse({ ...validInput, cbsCode: ' gm0363 ', minGroupSize: '4', opensOn: '', closesOn: ' ', municipality: '  Zuidstad ' });
+		const parsed = pilotFormSchema.parse({
+			...validInput,
+			cbsCode: ' gm0363 ',
+			minGroupSize: '4',
+			opensOn: '',
+			closesOn: ' ',
+			municipality: '  Zuidstad '
+		});
 		expect(parsed).toMatchObject({ municipality: 'Zuidstad', cbsCode: 'GM0363', minGroupSize: 4, opensOn: null, closesOn: null });
 		expect(pilotFormSchema.parse({ ...validInput, cbsCode: '' }).cbsCode).toBeNull();
 	});
@@ -47,7 +54,10 @@ describe('pilotFormSchema', () => {
 	});
 
 	it('rejects a minimum group size below 3, in Dutch', () => {
-		for (const k of [2, 0, -5, '1']) expect(errors({ minGroupSize: k }).minGroupSize).toEqual(['De minimale groepsgrootte is 3 of meer, om antwoorden anoniem te houden.']);
+		for (const k of [2, 0, -5, '1'])
+			expect(errors({ minGroupSize: k }).minGroupSize).toEqual([
+				'De minimale groepsgrootte is 3 of meer, om antwoorden anoniem te houden.'
+			]);
 		expect(pilotFormSchema.parse({ ...validInput, minGroupSize: 3 }).minGroupSize).toBe(3);
 		expect(errors({ minGroupSize: 'vijf' }).minGroupSize).toEqual(['Vul een getal in.']);
 		expect(errors({ minGroupSize: 4.5 }).minGroupSize).toEqual(['Vul een heel getal in.']);
@@ -70,7 +80,8 @@ describe('pilotFormSchema', () => {
 	});
 
 	it('rejects fewer than two roles, in Dutch', () => {
-		for (const roles of [['raad'], []]) expect(errors({ roles }).roles).toEqual(['Kies minstens twee rollen, anders valt er niets te vergelijken.']);
+		for (const roles of [['raad'], []])
+			expect(errors({ roles }).roles).toEqual(['Kies minstens twee rollen, anders valt er niets te vergelijken.']);
 	});
 
 	it('gives Dutch messages for missing or wrong choices', () => {
@@ -97,13 +108,22 @@ describe('createPilot', () => {
 	let cleanup: () => void;
 	beforeEach(() => ({ db, dir, cleanup } = createTestDb()));
 	afterEach(() => cleanup());
-	const snapshots = () => db.$client.prepare('SELECT id, scan_id, version, content_hash FROM scan_snapshots').all() as { id: number; content_hash: string }[];
+	const snapshots = () =>
+		db.$client.prepare('SELECT id, scan_id, version, content_hash FROM scan_snapshots').all() as { id: number; content_hash: string }[];
 
 	it('stores the pilot with a snapshot of the exact scan definition', () => {
 		const id = createPilot(db, form(), null);
 		const pilot = getPilot(db, id)!;
 		const scan = findScan(SCAN_ID, 1)!;
-		expect(pilot).toMatchObject({ municipality: 'Zuidstad', status: 'draft', variant: 'full', mirror: true, minGroupSize: 5, opensOn: '2026-03-01', ownerId: null });
+		expect(pilot).toMatchObject({
+			municipality: 'Zuidstad',
+			status: 'draft',
+			variant: 'full',
+			mirror: true,
+			minGroupSize: 5,
+			opensOn: '2026-03-01',
+			ownerId: null
+		});
 		expect(pilot.scan).toEqual(scan.definition);
 		expect(pilot.scanHash).toBe(contentHash(scan.definition));
 		expect(snapshots()).toEqual([{ id: pilot.snapshotId, scan_id: SCAN_ID, version: 1, content_hash: scan.contentHash }]);
@@ -187,7 +207,11 @@ describe('createPilot', () => {
 });
 
 describe('acceptState', () => {
-	const pilot = (status: 'draft' | 'open' | 'closed', opensOn: string | null = null, closesOn: string | null = null) => ({ status, opensOn, closesOn });
+	const pilot = (status: 'draft' | 'open' | 'closed', opensOn: string | null = null, closesOn: string | null = null) => ({
+		status,
+		opensOn,
+		closesOn
+	});
 
 	it('the status decides first', () => {
 		expect(acceptState(pilot('draft'), '2026-03-15')).toBe('not-yet-open');
@@ -231,7 +255,9 @@ describe('deletePilot', () => {
 			const response = getOrStartResponse(db, resolveToken(db, link.token)!.invitation);
 			saveAnswers(db, response.id, [['doel-1', { kind: 'score', score: 4 }]]);
 			await importResponses(db, getPilot(db, id)!, new TextEncoder().encode('response,role,item,value\na,gemeente,doel-1,2'));
-			const user = db.$client.prepare("INSERT INTO users (email, password_hash, role) VALUES (?, 'x', 'viewer') RETURNING id").get(`${name}@example.nl`) as { id: number };
+			const user = db.$client
+				.prepare("INSERT INTO users (email, password_hash, role) VALUES (?, 'x', 'viewer') RETURNING id")
+				.get(`${name}@example.nl`) as { id: number };
 			db.$client.prepare("INSERT INTO pilot_shares (pilot_id, user_id, access) VALUES (?, ?, 'viewer')").run(id, user.id);
 			return id;
 		};
@@ -243,7 +269,13 @@ describe('deletePilot', () => {
 		expect(count('pilot_shares')).toBe(1);
 		expect(deletePilot(db, gone)).toBe(true);
 		for (const table of ['invitations', 'responses', 'imports', 'pilot_shares']) expect(count(table)).toBe(0);
-		expect((db.$client.prepare('SELECT count(*) AS n FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.pilot_id = ?').get(kept) as { n: number }).n).toBe(2);
+		expect(
+			(
+				db.$client
+					.prepare('SELECT count(*) AS n FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.pilot_id = ?')
+					.get(kept) as { n: number }
+			).n
+		).toBe(2);
 		expect((db.$client.prepare('SELECT count(*) AS n FROM answers').get() as { n: number }).n).toBe(2);
 		expect(getPilot(db, kept)).toBeDefined();
 		expect(deletePilot(db, gone)).toBe(false);

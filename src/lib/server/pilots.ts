@@ -27,13 +27,22 @@ export const contactSchema = z
 export const pilotFormSchema = z
 	.object({
 		municipality: z.string().trim().min(2, 'Vul de naam van de gemeente in (minstens 2 tekens).').max(100, 'Gebruik hoogstens 100 tekens.'),
-		roundLabel: z.string().trim().min(1, 'Vul een naam voor de ronde in, bijvoorbeeld "Nulmeting".').max(60, 'Gebruik hoogstens 60 tekens.'),
+		roundLabel: z
+			.string()
+			.trim()
+			.min(1, 'Vul een naam voor de ronde in, bijvoorbeeld "Nulmeting".')
+			.max(60, 'Gebruik hoogstens 60 tekens.'),
 		cbsCode: z
 			.string()
 			.trim()
 			.toUpperCase()
 			.transform((s) => (s === '' ? null : s))
-			.pipe(z.string().regex(/^GM\d{4}$/, 'Een CBS-code is GM met vier cijfers, bijvoorbeeld GM0363.').nullable()),
+			.pipe(
+				z
+					.string()
+					.regex(/^GM\d{4}$/, 'Een CBS-code is GM met vier cijfers, bijvoorbeeld GM0363.')
+					.nullable()
+			),
 		councilType: z.enum(['clientenraad', 'adviesraad-werkgroep', 'adviesraad'], { message: 'Kies wat voor raad het is.' }),
 		scan: z.string().regex(/^[a-z0-9-]+@\d+$/, 'Kies een scan.'),
 		variant: z.enum(['full', 'short'], { message: 'Kies de volledige of de korte versie.' }),
@@ -169,7 +178,9 @@ export function responseCounts(db: Db, pilotId: number): Record<string, RoleCoun
 	const invited = db
 		.select({ role: invitations.role, n: sql<number>`count(*)` })
 		.from(invitations)
-		.where(and(eq(invitations.pilotId, pilotId), eq(invitations.kind, 'personal'), isNull(invitations.parentId), eq(invitations.revoked, false)))
+		.where(
+			and(eq(invitations.pilotId, pilotId), eq(invitations.kind, 'personal'), isNull(invitations.parentId), eq(invitations.revoked, false))
+		)
 		.groupBy(invitations.role)
 		.all();
 	for (const r of invited) if (r.role) get(r.role).invited = r.n;

@@ -66,7 +66,8 @@ export class GrowingDelay {
 		const entry = this.attempts.get(key);
 		const failures = entry && now - entry.last < this.forgetMs ? entry.failures : 0;
 		const wait = failures < this.free ? 0 : Math.min(this.maxDelayMs, 1000 * 2 ** (failures - this.free));
-		if (entry && failures > 0 && now < entry.last + wait) return { allowed: false, retryAfterSeconds: Math.ceil((entry.last + wait - now) / 1000) };
+		if (entry && failures > 0 && now < entry.last + wait)
+			return { allowed: false, retryAfterSeconds: Math.ceil((entry.last + wait - now) / 1000) };
 		this.attempts.delete(key);
 		this.attempts.set(key, { failures: failures + 1, last: now });
 		keepBounded(this.attempts);

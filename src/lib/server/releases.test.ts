@@ -42,7 +42,11 @@ describe('releases', () => {
 		const made = makeRelease(db, pilot, 'close', anna);
 		expect(made.ok).toBe(true);
 		const release = latestRelease(db, pilot.id)!;
-		expect(release).toMatchObject({ number: 1, reason: 'close', counts: { raad: { responses: 3, typedIn: 0 }, gemeente: { responses: 1, typedIn: 0 } } });
+		expect(release).toMatchObject({
+			number: 1,
+			reason: 'close',
+			counts: { raad: { responses: 3, typedIn: 0 }, gemeente: { responses: 1, typedIn: 0 } }
+		});
 		expect(releasedResponseIds(db, release.id)).toEqual(new Set(ids));
 		// The small role is suppressed inside the release, as everywhere.
 		expect(release.results.roles.find((r) => r.role === 'gemeente')).toMatchObject({ suppressed: true, respondents: null });
@@ -79,7 +83,9 @@ describe('four eyes on typed-in forms', () => {
 	it('a typed-in form counts only after another account confirmed it', () => {
 		for (let i = 0; i < 2; i++) online('raad', 4);
 		paper('raad', anna, 1);
-		expect(pendingTypedIn(db, pilot.id)).toEqual([{ enteredBy: anna, enteredByEmail: 'anna@example.nl', role: 'raad', source: 'paper', forms: 1 }]);
+		expect(pendingTypedIn(db, pilot.id)).toEqual([
+			{ enteredBy: anna, enteredByEmail: 'anna@example.nl', role: 'raad', source: 'paper', forms: 1 }
+		]);
 		// Anna alone cannot lift the council over k = 3 with a form she typed in herself.
 		expect(confirmTypedIn(db, pilot.id, { id: anna })).toBe(0);
 		makeRelease(db, pilot, 'close', anna);
@@ -127,16 +133,26 @@ describe('what any sequence of events can reveal', () => {
 					else makeRelease(db, pilot, 'explicit', anna);
 				}
 				// The release check (SQL) and the release itself (JS) apply the same rule of what counts.
-				expect(countingResponses(db, pilot.id).map((r) => r.id)).toEqual(loadStored(db, pilot.id).filter(countable).map((r) => r.id));
+				expect(countingResponses(db, pilot.id).map((r) => r.id)).toEqual(
+					loadStored(db, pilot.id)
+						.filter(countable)
+						.map((r) => r.id)
+				);
 				const releases = listReleases(db, pilot.id).reverse();
-				const roleOf = new Map((db.$client.prepare('SELECT id, role, source, confirmed_on, confirmed_by, entered_by FROM responses WHERE pilot_id = ?').all(pilot.id) as {
-					id: number;
-					role: string;
-					source: string;
-					confirmed_on: string | null;
-					confirmed_by: number | null;
-					entered_by: number | null;
-				}[]).map((r) => [r.id, r]));
+				const roleOf = new Map(
+					(
+						db.$client
+							.prepare('SELECT id, role, source, confirmed_on, confirmed_by, entered_by FROM responses WHERE pilot_id = ?')
+							.all(pilot.id) as {
+							id: number;
+							role: string;
+							source: string;
+							confirmed_on: string | null;
+							confirmed_by: number | null;
+							entered_by: number | null;
+						}[]
+					).map((r) => [r.id, r])
+				);
 				let before = new Set<number>();
 				for (const summary of releases) {
 					const held = releasedResponseIds(db, summary.id);

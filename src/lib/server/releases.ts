@@ -36,7 +36,8 @@ function summaryOf(row: { id: number; number: number; reason: 'close' | 'explici
 
 function lastReleaseId(db: Db, pilotId: number): number | null {
 	return (
-		db.select({ id: releases.id }).from(releases).where(eq(releases.pilotId, pilotId)).orderBy(desc(releases.number)).limit(1).get()?.id ?? null
+		db.select({ id: releases.id }).from(releases).where(eq(releases.pilotId, pilotId)).orderBy(desc(releases.number)).limit(1).get()?.id ??
+		null
 	);
 }
 
@@ -53,7 +54,8 @@ function check(db: Db, pilot: PilotWithScan): ReleaseCheck {
 	const added: Record<string, number> = Object.fromEntries(pilot.roles.map((role) => [role, 0]));
 	for (const r of countingResponses(db, pilot.id)) if (!held.has(r.id)) added[r.role] = (added[r.role] ?? 0) + 1;
 	const missing: Record<string, number> = {};
-	if (previous !== null) for (const [role, n] of Object.entries(added)) if (n > 0 && n < pilot.minGroupSize) missing[role] = pilot.minGroupSize - n;
+	if (previous !== null)
+		for (const [role, n] of Object.entries(added)) if (n > 0 && n < pilot.minGroupSize) missing[role] = pilot.minGroupSize - n;
 	const nothingNew = previous !== null && Object.values(added).every((n) => n === 0);
 	return { first: previous === null, added, missing, nothingNew, allowed: !nothingNew && Object.keys(missing).length === 0 };
 }
@@ -80,7 +82,14 @@ export function makeRelease(db: Db, pilot: PilotWithScan, reason: ReleaseSummary
 			counts[r.role].responses++;
 			if (r.typedIn) counts[r.role].typedIn++;
 		}
-		const number = (tx.select({ number: releases.number }).from(releases).where(eq(releases.pilotId, pilot.id)).orderBy(desc(releases.number)).limit(1).get()?.number ?? 0) + 1;
+		const number =
+			(tx
+				.select({ number: releases.number })
+				.from(releases)
+				.where(eq(releases.pilotId, pilot.id))
+				.orderBy(desc(releases.number))
+				.limit(1)
+				.get()?.number ?? 0) + 1;
 		const row = tx.insert(releases).values({ pilotId: pilot.id, number, reason, createdBy: userId, counts, results }).returning().get();
 		for (const r of counting) tx.insert(releaseResponses).values({ releaseId: row.id, responseId: r.id }).run();
 		return { ok: true, release: { ...summaryOf(row), results } };
@@ -100,7 +109,11 @@ export function latestRelease(db: Db, pilotId: number): Release | null {
 	if (!cache) caches.set(db, (cache = new Map()));
 	const cached = cache.get(id);
 	if (cached) return cached;
-	const row = db.select().from(releases).where(and(eq(releases.id, id), eq(releases.pilotId, pilotId))).get();
+	const row = db
+		.select()
+		.from(releases)
+		.where(and(eq(releases.id, id), eq(releases.pilotId, pilotId)))
+		.get();
 	if (!row) return null;
 	const release: Release = { ...summaryOf(row), results: row.results as PilotResults };
 	cache.set(id, release);

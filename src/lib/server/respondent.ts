@@ -23,7 +23,16 @@ export type LinkState =
 /** A respondent sees only what they need: no owner, no dates other than the closing day, and whom to ask. */
 function publicPilot(db: Db, pilotId: number): PublicPilot {
 	const p = getPilot(db, pilotId)!;
-	return { id: p.id, municipality: p.municipality, variant: p.variant, minGroupSize: p.minGroupSize, roles: p.roles, closesOn: p.closesOn, contact: p.contact, scan: p.scan };
+	return {
+		id: p.id,
+		municipality: p.municipality,
+		variant: p.variant,
+		minGroupSize: p.minGroupSize,
+		roles: p.roles,
+		closesOn: p.closesOn,
+		contact: p.contact,
+		scan: p.scan
+	};
 }
 
 export function openLink(db: Db, token: string): LinkState {

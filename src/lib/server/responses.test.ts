@@ -201,7 +201,14 @@ describe('responses', () => {
 		const second = getOrStartResponse(db, invitation, '2026-03-09');
 		expect(second.id).toBe(first.id);
 		expect(second.publicId).toBe(first.publicId);
-		expect(first).toMatchObject({ role: 'gemeente', pilotId, source: 'online', status: 'in_progress', startedOn: '2026-03-02', invitationId: invitation.id });
+		expect(first).toMatchObject({
+			role: 'gemeente',
+			pilotId,
+			source: 'online',
+			status: 'in_progress',
+			startedOn: '2026-03-02',
+			invitationId: invitation.id
+		});
 		expect(countRows('responses')).toBe(1);
 		expect(findResponseForInvitation(db, invitation.id)?.id).toBe(first.id);
 	});
@@ -287,10 +294,24 @@ describe('responses', () => {
 	it('insertCompletedResponse stores a submitted response with its answers', () => {
 		const row = insertCompletedResponse(
 			db,
-			{ pilotId, role: 'raad', source: 'paper', answers: [['doel-1', score(2)], ['doel-open', { kind: 'text', text: 'Op papier' }]] },
+			{
+				pilotId,
+				role: 'raad',
+				source: 'paper',
+				answers: [
+					['doel-1', score(2)],
+					['doel-open', { kind: 'text', text: 'Op papier' }]
+				]
+			},
 			'2026-04-01'
 		);
-		expect(row).toMatchObject({ status: 'submitted', source: 'paper', startedOn: '2026-04-01', submittedOn: '2026-04-01', invitationId: null });
+		expect(row).toMatchObject({
+			status: 'submitted',
+			source: 'paper',
+			startedOn: '2026-04-01',
+			submittedOn: '2026-04-01',
+			invitationId: null
+		});
 		expect(loadAnswers(db, row.id).get('doel-open')).toEqual({ kind: 'text', text: 'Op papier' });
 		expect(() => saveAnswers(db, row.id, [['doel-1', score(5)]])).toThrow(ResponseLockedError);
 	});
@@ -298,7 +319,9 @@ describe('responses', () => {
 
 describe('answers table constraints (SQL level)', () => {
 	const insert = (responseId: number, key: string, score: number | null, dontKnow: 0 | 1, text: string | null) =>
-		db.$client.prepare('INSERT INTO answers (response_id, key, score, dont_know, text) VALUES (?, ?, ?, ?, ?)').run(responseId, key, score, dontKnow, text);
+		db.$client
+			.prepare('INSERT INTO answers (response_id, key, score, dont_know, text) VALUES (?, ?, ?, ?, ?)')
+			.run(responseId, key, score, dontKnow, text);
 
 	it('rejects a score outside 1..5', () => {
 		const response = getOrStartResponse(db, personal().invitation);

@@ -22,12 +22,21 @@ export function getOrStartResponse(db: Db, invitation: Invitation, today = dayOf
 	if (invitation.kind !== 'personal' || !invitation.role) throw new Error('only personal links with a role have a response');
 	const existing = findResponseForInvitation(db, invitation.id);
 	if (existing) return existing;
-	return db
-		.insert(responses)
-		.values({ publicId: randomToken(9), pilotId: invitation.pilotId, invitationId: invitation.id, role: invitation.role, source: 'online', startedOn: today })
-		.onConflictDoNothing()
-		.returning()
-		.get() ?? findResponseForInvitation(db, invitation.id)!;
+	return (
+		db
+			.insert(responses)
+			.values({
+				publicId: randomToken(9),
+				pilotId: invitation.pilotId,
+				invitationId: invitation.id,
+				role: invitation.role,
+				source: 'online',
+				startedOn: today
+			})
+			.onConflictDoNothing()
+			.returning()
+			.get() ?? findResponseForInvitation(db, invitation.id)!
+	);
 }
 
 function answerColumns(answer: Answer) {
@@ -49,7 +58,9 @@ export function saveAnswers(db: Db, responseId: number, entries: [string, Answer
 		if (response.status === 'submitted') throw new ResponseLockedError();
 		for (const [key, answer] of entries) {
 			if (answer === null) {
-				tx.delete(answers).where(and(eq(answers.responseId, responseId), eq(answers.key, key))).run();
+				tx.delete(answers)
+					.where(and(eq(answers.responseId, responseId), eq(answers.key, key)))
+					.run();
 			} else {
 				const values = answerColumns(answer);
 				tx.insert(answers)
@@ -82,7 +93,14 @@ export function submitResponse(db: Db, responseId: number, today = dayOf()): voi
 /** A complete response that arrived on paper or from a file: stored submitted, in one go. */
 export function insertCompletedResponse(
 	db: Db,
-	input: { pilotId: number; role: string; source: ResponseRow['source']; answers: [string, Answer][]; publicId?: string; enteredBy?: number | null },
+	input: {
+		pilotId: number;
+		role: string;
+		source: ResponseRow['source'];
+		answers: [string, Answer][];
+		publicId?: string;
+		enteredBy?: number | null;
+	},
 	today = dayOf()
 ): ResponseRow {
 	return db.transaction((tx) => {
@@ -100,24 +118,47 @@ export function insertCompletedResponse(
 			})
 			.returning()
 			.get();
-		for (const [key, answer] of input.answers) tx.insert(answers).values({ responseId: row.id, key, ...answerColumns(answer) }).run();
+		for (const [key, answer] of input.answers)
+			tx.insert(answers)
+				.values({ responseId: row.id, key, ...answerColumns(answer) })
+				.run();
 		return row;
 	});
 }
 
 export function countAnswers(db: Db, responseId: number): number {
-	return db.select({ n: sql<number>`count(*)` }).from(answers).where(eq(answers.responseId, responseId)).get()?.n ?? 0;
+	return (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(answers)
+			.where(eq(answers.responseId, responseId))
+			.get()?.n ?? 0
+	);
 }
 
 /** Typed-in forms (paper, import) that wait for a second account to confirm them, per person and role. */
-export type PendingBatch = { enteredBy: number | null; enteredByEmail: string | null; role: string; source: 'paper' | 'import'; forms: number };
+export type PendingBatch = {
+	enteredBy: number | null;
+	enteredByEmail: string | null;
+	role: string;
+	source: 'paper' | 'import';
+	forms: number;
+};
 
 export function pendingTypedIn(db: Db, pilotId: number): PendingBatch[] {
 	return db
-		.select({ enteredBy: responses.enteredBy, enteredByEmail: users.email, role: responses.role, source: responses.source, forms: sql<number>`count(*)` })
+		.select({
+			enteredBy: responses.enteredBy,
+			enteredByEmail: users.email,
+			role: responses.role,
+			source: responses.source,
+			forms: sql<number>`count(*)`
+		})
 		.from(responses)
 		.leftJoin(users, eq(users.id, responses.enteredBy))
-		.where(and(eq(responses.pilotId, pilotId), eq(responses.status, 'submitted'), ne(responses.source, 'online'), isNull(responses.confirmedOn)))
+		.where(
+			and(eq(responses.pilotId, pilotId), eq(responses.status, 'submitted'), ne(responses.source, 'online'), isNull(responses.confirmedOn))
+		)
 		.groupBy(responses.enteredBy, responses.role, responses.source)
 		.all() as PendingBatch[];
 }

@@ -48,7 +48,13 @@ export function countingResponses(db: Db, pilotId: number): { id: number; role: 
 	return db
 		.select({ id: responses.id, role: responses.role })
 		.from(responses)
-		.where(and(eq(responses.pilotId, pilotId), eq(responses.status, 'submitted'), or(eq(responses.source, 'online'), isNotNull(responses.confirmedOn))))
+		.where(
+			and(
+				eq(responses.pilotId, pilotId),
+				eq(responses.status, 'submitted'),
+				or(eq(responses.source, 'online'), isNotNull(responses.confirmedOn))
+			)
+		)
 		.all();
 }
 

@@ -5,6 +5,7 @@ const HOME = 'http://quickscan.invalid';
 
 export function safeReturnPath(value: string | null | undefined, fallback = '/pilots'): string {
 	if (!value || !value.startsWith('/') || value.startsWith('//')) return fallback;
+	// eslint-disable-next-line no-control-regex -- a control character in a path is refused
 	if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
 	let url: URL;
 	try {

@@ -19,7 +19,10 @@ export function contentHash(definition: ScanDefinition): string {
 export function loadScanDirectory(dir: string): LoadedScan[] {
 	let names: string[];
 	try {
-		names = fs.readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)).sort();
+		names = fs
+			.readdirSync(dir)
+			.filter((n) => /\.ya?ml$/i.test(n))
+			.sort();
 	} catch {
 		throw new ScanFileError(dir, [`de map met scans bestaat niet of is niet leesbaar (${path.resolve(dir)})`]);
 	}

@@ -43,7 +43,16 @@ describe('redactPath', () => {
 	});
 
 	it('leaves other paths alone, including ones that only look alike', () => {
-		for (const path of ['/', '/login', '/pilots/12/links', '/beheer/logboek', '/pilots/s/abc', '/over/wachtwoord/abc', '/skip', '/wachtwoorden']) {
+		for (const path of [
+			'/',
+			'/login',
+			'/pilots/12/links',
+			'/beheer/logboek',
+			'/pilots/s/abc',
+			'/over/wachtwoord/abc',
+			'/skip',
+			'/wachtwoorden'
+		]) {
 			expect(redactPath(path)).toBe(path);
 			expect(hasSecretInUrl(path)).toBe(false);
 		}

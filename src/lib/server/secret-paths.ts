@@ -18,7 +18,10 @@ function normalise(pathname: string): string {
 		if (decoded === path) break;
 		path = decoded;
 	}
-	return path.toLowerCase().replaceAll('\\', '/').replace(/\/{2,}/g, '/');
+	return path
+		.toLowerCase()
+		.replaceAll('\\', '/')
+		.replace(/\/{2,}/g, '/');
 }
 
 export function hasSecretInUrl(pathname: string): boolean {

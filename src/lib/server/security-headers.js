@@ -9,5 +9,6 @@ export const SECURITY_HEADERS = {
 	'Referrer-Policy': 'same-origin',
 	'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 	// Pages replace this with their own policy (kit.csp, with nonces); anything else runs nothing.
-	'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+	'Content-Security-Policy':
+		"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 };

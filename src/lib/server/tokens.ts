@@ -19,7 +19,8 @@ export function loadOrCreateSecret(file: string): Buffer {
 	try {
 		const existing = fs.readFileSync(file);
 		// A damaged key must not be replaced silently: links printed with it would stop showing.
-		if (existing.length < 32) throw new Error(`${file} is beschadigd (te kort). Zet de reservekopie terug of verwijder het bestand bewust.`);
+		if (existing.length < 32)
+			throw new Error(`${file} is beschadigd (te kort). Zet de reservekopie terug of verwijder het bestand bewust.`);
 		return existing;
 	} catch (e) {
 		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;

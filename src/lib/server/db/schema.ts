@@ -59,7 +59,9 @@ export const pilots = sqliteTable(
 		minGroupSize: integer('min_group_size').notNull().default(5),
 		opensOn: text('opens_on'),
 		closesOn: text('closes_on'),
-		status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+		status: text('status', { enum: ['draft', 'open', 'closed'] })
+			.notNull()
+			.default('draft'),
 		previousPilotId: integer('previous_pilot_id').references((): never => pilots.id as never, { onDelete: 'set null' }),
 		benchmarkConsent: integer('benchmark_consent', { mode: 'boolean' }).notNull().default(false),
 		/** Who respondents can turn to with questions (a name, phone or e-mail of staff, never of a respondent). */
@@ -111,7 +113,9 @@ export const responses = sqliteTable(
 		invitationId: integer('invitation_id').references(() => invitations.id, { onDelete: 'set null' }),
 		role: text('role').notNull(),
 		source: text('source', { enum: ['online', 'paper', 'import'] }).notNull(),
-		status: text('status', { enum: ['in_progress', 'submitted'] }).notNull().default('in_progress'),
+		status: text('status', { enum: ['in_progress', 'submitted'] })
+			.notNull()
+			.default('in_progress'),
 		startedOn: text('started_on').notNull(),
 		submittedOn: text('submitted_on'),
 		/** Forms typed in from paper or imported: who entered them, and who confirmed them (four eyes). */
@@ -120,10 +124,7 @@ export const responses = sqliteTable(
 		/** The day a typed-in form was confirmed; until then it counts in no release. */
 		confirmedOn: text('confirmed_on')
 	},
-	(t) => [
-		index('responses_pilot_idx').on(t.pilotId),
-		uniqueIndex('responses_invitation_idx').on(t.invitationId)
-	]
+	(t) => [index('responses_pilot_idx').on(t.pilotId), uniqueIndex('responses_invitation_idx').on(t.invitationId)]
 );
 
 /**

@@ -57,7 +57,9 @@ export const actions: Actions = {
 		// Sent back after an error so nothing has to be typed twice; never a password.
 		const values = {
 			// Trimmed here: accountFormSchema checks the address before it trims.
-			email: String(form.get('email') ?? '').trim().slice(0, 200),
+			email: String(form.get('email') ?? '')
+				.trim()
+				.slice(0, 200),
 			name: String(form.get('name') ?? '').slice(0, 100),
 			role: String(form.get('role') ?? '')
 		};
@@ -84,7 +86,12 @@ export const actions: Actions = {
 		if (target.failure) return target.failure;
 		// Deactivating logs the person out at once, so it takes an explicit yes, with or without JS.
 		if (target.form.get('confirm') !== 'ja') {
-			return fail(400, { action: 'deactivate' as const, userId: target.userId, message: 'Vink aan dat u dit account echt wilt uitzetten.', confirm: true });
+			return fail(400, {
+				action: 'deactivate' as const,
+				userId: target.userId,
+				message: 'Vink aan dat u dit account echt wilt uitzetten.',
+				confirm: true
+			});
 		}
 		const outcome = accountAction('deactivate', target.userId, () => setAccountActive(db(), admin, target.userId, false));
 		if (!outcome.ok) return outcome.failure;
@@ -111,11 +118,18 @@ export const actions: Actions = {
 		const account = listAccounts(db()).find((a) => a.id === target.userId);
 		if (!account) return fail(400, { action: 'reset' as const, userId: target.userId, message: 'Dit account bestaat niet.' });
 		if (!account.active) {
-			return fail(400, { action: 'reset' as const, userId: target.userId, message: 'Zet dit account eerst weer aan. Een link voor een account dat uit staat, werkt niet.' });
+			return fail(400, {
+				action: 'reset' as const,
+				userId: target.userId,
+				message: 'Zet dit account eerst weer aan. Een link voor een account dat uit staat, werkt niet.'
+			});
 		}
 		const outcome = accountAction('reset', target.userId, () => createResetToken(db(), target.userId));
 		if (!outcome.ok) return outcome.failure;
 		audit(db(), admin, 'password-reset-link', { detail: account.email });
-		return { action: 'reset' as const, resetLink: { email: account.email, url: `${url.origin}/wachtwoord/${outcome.value}`, hours: RESET_LINK_HOURS } };
+		return {
+			action: 'reset' as const,
+			resetLink: { email: account.email, url: `${url.origin}/wachtwoord/${outcome.value}`, hours: RESET_LINK_HOURS }
+		};
 	}
 };

@@ -11,7 +11,16 @@ import { readForm } from '$lib/server/request';
 import { checkRelease, listReleases, makeRelease, type ReleaseOutcome } from '$lib/server/releases';
 import { confirmTypedIn, pendingTypedIn } from '$lib/server/responses';
 import type { Pilot } from '$lib/server/db/schema';
-import { acceptState, contactSchema, deletePilot, PilotError, responseCounts, setPilotContact, setPilotStatus, type PilotWithScan } from '$lib/server/pilots';
+import {
+	acceptState,
+	contactSchema,
+	deletePilot,
+	PilotError,
+	responseCounts,
+	setPilotContact,
+	setPilotStatus,
+	type PilotWithScan
+} from '$lib/server/pilots';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +36,15 @@ export const load: PageServerLoad = async (event) => {
 	const shares = access === 'manage' ? listShares(db(), pilot.id) : [];
 	const labels = Object.fromEntries(response.map((r) => [r.role, r.label]));
 	const pending = pendingTypedIn(db(), pilot.id).map((p) => ({ ...p, label: labels[p.role] ?? p.role, mine: p.enteredBy === user.id }));
-	return { response, accept: acceptState(pilot), shares, releases: listReleases(db(), pilot.id), releaseCheck: checkRelease(db(), pilot), pending, roleLabels: labels };
+	return {
+		response,
+		accept: acceptState(pilot),
+		shares,
+		releases: listReleases(db(), pilot.id),
+		releaseCheck: checkRelease(db(), pilot),
+		pending,
+		roleLabels: labels
+	};
 };
 
 /** Makes a release and says what happened, for the notice after closing or releasing. */
@@ -80,8 +97,10 @@ export const actions: Actions = {
 	release: async (event) => {
 		const { user, pilot } = requirePilot(event, 'manage');
 		const form = await readForm(event.request);
-		if (form.get('confirm') !== 'ja') return fail(400, { action: 'release' as const, error: 'Vink aan dat u de uitkomsten nu wilt vrijgeven.' });
-		if (pilot.status === 'draft') return fail(400, { action: 'release' as const, error: 'Open eerst de vragenlijst: er kunnen nog geen antwoorden zijn.' });
+		if (form.get('confirm') !== 'ja')
+			return fail(400, { action: 'release' as const, error: 'Vink aan dat u de uitkomsten nu wilt vrijgeven.' });
+		if (pilot.status === 'draft')
+			return fail(400, { action: 'release' as const, error: 'Open eerst de vragenlijst: er kunnen nog geen antwoorden zijn.' });
 		const outcome = release(user, pilot, 'explicit');
 		if (!outcome.ok) return fail(400, { action: 'release' as const, error: 'Er kan nu geen nieuwe versie komen: zie hieronder waarom.' });
 		return { action: 'release' as const, done: true, release: outcome.release.number };
@@ -92,9 +111,14 @@ export const actions: Actions = {
 	confirm: async (event) => {
 		const { user, pilot } = requirePilot(event, 'view');
 		const form = await readForm(event.request);
-		if (form.get('seen') !== 'ja') return fail(400, { action: 'confirm' as const, error: 'Vink aan dat u de papieren vragenlijsten heeft gezien.' });
+		if (form.get('seen') !== 'ja')
+			return fail(400, { action: 'confirm' as const, error: 'Vink aan dat u de papieren vragenlijsten heeft gezien.' });
 		const confirmed = confirmTypedIn(db(), pilot.id, user);
-		if (confirmed === 0) return fail(400, { action: 'confirm' as const, error: 'Er zijn geen vragenlijsten die u kunt bevestigen. Wat u zelf invoerde, bevestigt iemand anders.' });
+		if (confirmed === 0)
+			return fail(400, {
+				action: 'confirm' as const,
+				error: 'Er zijn geen vragenlijsten die u kunt bevestigen. Wat u zelf invoerde, bevestigt iemand anders.'
+			});
 		audit(db(), user, 'typed-in-confirm', { pilotId: pilot.id, detail: `${confirmed} vragenlijsten` });
 		return { action: 'confirm' as const, done: true, confirmed };
 	},
@@ -121,7 +145,11 @@ export const actions: Actions = {
 			return fail(400, { action: 'share' as const, values, errors });
 		}
 		if (parsed.data.email === user.email) {
-			return fail(400, { action: 'share' as const, values, errors: { email: 'Dit is uw eigen account. Vul het e-mailadres van iemand anders in.' } });
+			return fail(400, {
+				action: 'share' as const,
+				values,
+				errors: { email: 'Dit is uw eigen account. Vul het e-mailadres van iemand anders in.' }
+			});
 		}
 		try {
 			const shared = sharePilot(db(), pilot.id, parsed.data.email, parsed.data.access);

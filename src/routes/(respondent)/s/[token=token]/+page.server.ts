@@ -49,13 +49,16 @@ export const actions: Actions = {
 		const ask = link.pilot.contact ? `Vraag ${link.pilot.contact} om een eigen link.` : 'Vraag de begeleider om een eigen link.';
 		const limit = groupStartLimiter.hit(`${link.invitation.id}\n${safeClientAddress(event)}`);
 		if (!limit.allowed) {
-			return fail(429, { startError: `Er beginnen net veel mensen tegelijk via deze link. Probeer het ${waitInWords(limit.retryAfterSeconds)} opnieuw.` });
+			return fail(429, {
+				startError: `Er beginnen net veel mensen tegelijk via deze link. Probeer het ${waitInWords(limit.retryAfterSeconds)} opnieuw.`
+			});
 		}
 		let personal;
 		try {
 			personal = spawnFromGroup(db(), linkSecret(config.secretPath), link.invitation, role);
 		} catch (e) {
-			if (e instanceof GroupLinkFullError) return fail(409, { startError: `Via deze link doen al zoveel mensen mee als er mochten. ${ask}` });
+			if (e instanceof GroupLinkFullError)
+				return fail(409, { startError: `Via deze link doen al zoveel mensen mee als er mochten. ${ask}` });
 			throw e;
 		}
 		redirect(303, `/s/${personal.token}?nieuw=1`);

@@ -8,14 +8,14 @@ export function linkOrError(token: string): Exclude<LinkState, { kind: 'unknown'
 	const state = openLink(db(), token);
 	switch (state.kind) {
 		case 'unknown':
-			error(404, 'Deze link kennen we niet. Controleer of u de hele link goed heeft overgenomen.');
+			return error(404, 'Deze link kennen we niet. Controleer of u de hele link goed heeft overgenomen.');
 		// The pilot's contact goes with the error, so the page can say whom to ask.
 		case 'revoked':
-			error(410, { message: 'Deze link werkt niet meer.', contact: state.contact });
+			return error(410, { message: 'Deze link werkt niet meer.', contact: state.contact });
 		case 'closed':
-			error(410, { message: 'De vragenlijst is gesloten. U kunt geen antwoorden meer geven.', contact: state.contact });
+			return error(410, { message: 'De vragenlijst is gesloten. U kunt geen antwoorden meer geven.', contact: state.contact });
 		case 'not-yet-open':
-			error(403, { message: 'De vragenlijst is nog niet open. Probeer het later opnieuw.', contact: state.contact });
+			return error(403, { message: 'De vragenlijst is nog niet open. Probeer het later opnieuw.', contact: state.contact });
 		default:
 			return state;
 	}

@@ -11,7 +11,13 @@ export const GET: RequestHandler = (event) => {
 	const release = latestRelease(db(), pilot.id);
 	return json(
 		{
-			pilot: { id: pilot.id, municipality: pilot.municipality, roundLabel: pilot.roundLabel, scan: { id: pilot.scan.id, version: pilot.scan.version, hash: pilot.scanHash }, variant: pilot.variant },
+			pilot: {
+				id: pilot.id,
+				municipality: pilot.municipality,
+				roundLabel: pilot.roundLabel,
+				scan: { id: pilot.scan.id, version: pilot.scan.version, hash: pilot.scanHash },
+				variant: pilot.variant
+			},
 			release: release && { number: release.number, createdAt: release.createdAt, reason: release.reason, counts: release.counts },
 			results: release?.results ?? null
 		},

@@ -37,7 +37,8 @@ export const actions: Actions = {
 		const parsed = parseAnswers(questions, raw);
 		if (!parsed.ok) return fail(400, { message: 'Niet opgeslagen: verbeter de gemarkeerde vragen.', values: raw, errors: parsed.errors });
 		const answers = parsed.entries.filter((e): e is [string, Answer] => e[1] !== null);
-		if (answers.length === 0) return fail(400, { message: 'Niet opgeslagen: er is nog geen enkel antwoord ingevuld.', values: raw, errors: {} });
+		if (answers.length === 0)
+			return fail(400, { message: 'Niet opgeslagen: er is nog geen enkel antwoord ingevuld.', values: raw, errors: {} });
 		insertCompletedResponse(db(), { pilotId: pilot.id, role, source: 'paper', answers, enteredBy: user.id });
 		audit(db(), user, 'paper-entry', { pilotId: pilot.id, detail: role });
 		return { saved: answers.length };

@@ -16,7 +16,9 @@ export const GET: RequestHandler = (event) => {
 	const role = url.searchParams.get('rol') || null;
 	if (role !== null && !pilot.roles.includes(role)) error(400, 'Deze rol hoort niet bij deze pilot.');
 
-	const links = listLinks(db(), linkSecret(config.secretPath), pilot.id).filter((l) => !l.revoked && l.token !== null && (role === null || l.role === role));
+	const links = listLinks(db(), linkSecret(config.secretPath), pilot.id).filter(
+		(l) => !l.revoked && l.token !== null && (role === null || l.role === role)
+	);
 	const rows = [
 		['nummer', 'rol', 'soort', 'link'],
 		...links.map((l) => [

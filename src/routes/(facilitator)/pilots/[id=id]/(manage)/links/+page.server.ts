@@ -33,7 +33,8 @@ function roleLabel(pilot: PilotWithScan, role: string | null): string {
 	return role === null ? 'Alle rollen' : (findRole(pilot.scan, role)?.label ?? role);
 }
 
-const roleOf = (pilot: PilotWithScan) => z.string({ message: 'Kies een rol.' }).refine((r) => pilot.roles.includes(r), 'Kies een rol uit de lijst.');
+const roleOf = (pilot: PilotWithScan) =>
+	z.string({ message: 'Kies een rol.' }).refine((r) => pilot.roles.includes(r), 'Kies een rol uit de lijst.');
 
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'manage');
@@ -148,7 +149,12 @@ export const actions: Actions = {
 		}
 		// Look the link up first: the number in the message must be the stored one, not form input.
 		const link = listLinks(db(), linkSecret(config.secretPath), pilot.id).find((l) => l.id === parsed.data.id);
-		if (!link) return fail(400, { action: 'revoke' as const, id, errors: { confirm: 'Deze link bestaat niet (meer) bij deze pilot.' } as FieldErrors });
+		if (!link)
+			return fail(400, {
+				action: 'revoke' as const,
+				id,
+				errors: { confirm: 'Deze link bestaat niet (meer) bij deze pilot.' } as FieldErrors
+			});
 		if (link.revoked) return { action: 'revoke' as const, message: `Link nummer ${link.number} was al ingetrokken.` };
 		revokeLink(db(), pilot.id, link.id);
 		audit(db(), user, 'link-revoke', { pilotId: pilot.id, detail: `nummer ${link.number}` });

@@ -12,7 +12,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const { user, pilot, access } = requirePilot(event, 'view');
 	const kind = event.params.kind;
-	if (!isExportKind(kind) || (exportNeedsManage(kind) && access !== 'manage')) error(404, 'Deze download bestaat niet, of u heeft er geen toegang toe.');
+	if (!isExportKind(kind) || (exportNeedsManage(kind) && access !== 'manage'))
+		error(404, 'Deze download bestaat niet, of u heeft er geen toegang toe.');
 
 	const release = latestRelease(db(), pilot.id);
 	if (!release) error(404, 'Er zijn nog geen uitkomsten vrijgegeven.');

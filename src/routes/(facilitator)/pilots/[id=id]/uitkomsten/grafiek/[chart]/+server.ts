@@ -32,7 +32,13 @@ export const GET: RequestHandler = (event) => {
 	const release = latestRelease(db(), pilot.id);
 	if (!release) error(404, 'Er zijn nog geen uitkomsten vrijgegeven.');
 	const results = release.results;
-	const chart = chartBySlug(results, pilot.scan, pilot.mirror, params.chart, url.searchParams.get('neutraal') === 'apart' ? 'apart' : 'midden');
+	const chart = chartBySlug(
+		results,
+		pilot.scan,
+		pilot.mirror,
+		params.chart,
+		url.searchParams.get('neutraal') === 'apart' ? 'apart' : 'midden'
+	);
 	if (!chart) error(404, 'Deze grafiek bestaat niet.');
 
 	const { body } = render(COMPONENTS[chart.kind], { props: { chart: chart as never, svgOnly: true } });

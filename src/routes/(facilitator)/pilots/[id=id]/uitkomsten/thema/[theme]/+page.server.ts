@@ -52,7 +52,11 @@ export const load: PageServerLoad = async (event) => {
 			return { chart, download: chartDownload(pilot, chart) };
 		}),
 		mirror: mirror && { chart: mirror, download: chartDownload(pilot, mirror) },
-		open: theme.open.map((q) => ({ id: q.id, text: q.text, byRole: results.roles.map((r) => ({ role: r.role, label: r.label, answers: r.suppressed ? null : (q.byRole[r.role] ?? null) })) })),
+		open: theme.open.map((q) => ({
+			id: q.id,
+			text: q.text,
+			byRole: results.roles.map((r) => ({ role: r.role, label: r.label, answers: r.suppressed ? null : (q.byRole[r.role] ?? null) }))
+		})),
 		previous: neighbour(index - 1),
 		next: neighbour(index + 1)
 	};

@@ -1,0 +1,78 @@
+// Lint as `sv add eslint` sets it up, plus the layer rules of docs/architecture: components and
+// pages never reach the database layer, and the pure layers (analysis, scan) stay pure.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
+import { defineConfig, includeIgnoreFile } from 'eslint/config';
+import globals from 'globals';
+import path from 'node:path';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+const gitignorePath = path.resolve(import.meta.dirname, '.gitignore');
+
+const serverOnly = {
+	group: ['$lib/server', '$lib/server/*', '**/lib/server/*'],
+	message: 'Alleen src/lib/server en routes (+page.server.ts, +server.ts, hooks) gebruiken de serverlaag.'
+};
+const io = {
+	group: [
+		'$lib/server',
+		'$lib/server/*',
+		'**/lib/server/*',
+		'better-sqlite3',
+		'drizzle-orm',
+		'drizzle-orm/*',
+		'@sveltejs/kit',
+		'$app/*',
+		'node:*',
+		'fs',
+		'path'
+	],
+	message: 'analysis en scan zijn pure TypeScript: geen database, SvelteKit of bestanden.'
+};
+
+export default defineConfig(
+	includeIgnoreFile(gitignorePath),
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	prettier,
+	...svelte.configs.prettier,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		rules: {
+			// typescript-eslint strongly recommend that you do not use the no-undef lint rule on TypeScript projects.
+			'no-undef': 'off',
+			// The app is served from the root and every link is a plain path, so `resolve()` around
+			// each href would add noise without changing a single address.
+			'svelte/no-navigation-without-resolve': 'off',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }]
+		}
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+	},
+	// Layer rules. Components, client modules and pages: no server code.
+	{
+		files: [
+			'src/**/*.svelte',
+			'src/**/*.svelte.ts',
+			'src/lib/**/*.ts',
+			'src/routes/**/+page.ts',
+			'src/routes/**/+layout.ts',
+			'src/hooks.ts',
+			'src/params/*.ts'
+		],
+		ignores: ['src/lib/server/**', '**/*.test.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [serverOnly] }] }
+	},
+	// The pure layers: no database, no SvelteKit, no files (tests may read fixtures).
+	{
+		files: ['src/lib/analysis/**/*.ts', 'src/lib/scan/**/*.ts'],
+		ignores: ['**/*.test.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [io] }] }
+	},
+	{ ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'playwright-report/', 'test-results/'] }
+);
