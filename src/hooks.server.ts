@@ -1,5 +1,5 @@
-// Runs around every request: start-up once, the facilitator's session, security headers, and a
-// log line per request that holds no IP address and no respondent token.
+// Runs around every request: start-up once, the request's language, the facilitator's session,
+// security headers, and a log line per request that holds no IP address and no respondent token.
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { config } from '$lib/server/config';
@@ -10,6 +10,7 @@ import { hasSecretInUrl, redactPath } from '$lib/server/secret-paths';
 import { SECURITY_HEADERS } from '$lib/server/security-headers';
 import { safeClientAddress, unknownLinkLimiter } from '$lib/server/rate-limit';
 import { startUp } from '$lib/server/startup';
+import { chooseLocale, inLocale, LANGUAGE_COOKIE } from '$lib/server/locale';
 import { ScanFileError } from '$lib/scan/parse';
 
 export const init: ServerInit = async () => {
@@ -35,10 +36,32 @@ function secure(response: Response, isLink: boolean, signedIn: boolean): Respons
 	// A URL that holds a token must never reach another site, not even in a referrer.
 	if (isLink) response.headers.set('Referrer-Policy', 'no-referrer');
 	if (isLink || signedIn) response.headers.set('Cache-Control', 'no-store');
+	// The words depend on the language cookie and the browser's preference.
+	if (!response.headers.get('Vary')?.includes('Accept-Language')) response.headers.append('Vary', 'Accept-Language, Cookie');
 	return response;
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const choice = chooseLocale(event.url, event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
+	if (choice.fromUrl) {
+		event.cookies.set(LANGUAGE_COOKIE, choice.locale, {
+			path: '/',
+			maxAge: 60 * 60 * 24 * 365,
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: event.url.protocol === 'https:'
+		});
+	}
+	const locale = choice.locale;
+	return inLocale(locale, () =>
+		handleRequest({
+			event,
+			resolve: (e, options) => resolve(e, { ...options, transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+		})
+	);
+};
+
+const handleRequest: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = token

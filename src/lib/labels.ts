@@ -1,26 +1,20 @@
-// Dutch UI words for codes that are stored in English, kept in one place.
-export const councilTypeLabels = {
-	clientenraad: 'Een aparte cliëntenraad werk en inkomen',
-	'adviesraad-werkgroep': 'Een brede adviesraad sociaal domein met een werkgroep werk en inkomen',
-	adviesraad: 'Een brede adviesraad zonder werkgroep'
-} as const;
+// Interface words for codes that are stored in English, in the request's language. Functions, not
+// constants: the words are looked up when they are shown, in the language of that moment.
+import { m } from '$lib/paraglide/messages';
 
-export const variantLabels = {
-	full: 'Volledige versie (15 tot 20 minuten)',
-	short: 'Korte versie (ongeveer 10 minuten)'
-} as const;
+export const councilTypeLabels = () =>
+	({
+		clientenraad: m.council_type_clientenraad(),
+		'adviesraad-werkgroep': m.council_type_adviesraad_werkgroep(),
+		adviesraad: m.council_type_adviesraad()
+	}) as const;
 
-export const statusLabels = {
-	draft: 'In voorbereiding',
-	open: 'Open',
-	closed: 'Gesloten'
-} as const;
+export const variantLabels = () => ({ full: m.variant_full(), short: m.variant_short() }) as const;
 
-export const sourceLabels = {
-	online: 'Online',
-	paper: 'Papier',
-	import: 'Import'
-} as const;
+export const statusLabels = () => ({ draft: m.status_draft(), open: m.status_open(), closed: m.status_closed() }) as const;
 
-export const scaleLabels = ['Helemaal oneens', 'Oneens', 'Niet eens, niet oneens', 'Eens', 'Helemaal eens'] as const;
-export const dontKnowLabel = 'Weet niet';
+export const sourceLabels = () => ({ online: m.source_online(), paper: m.source_paper(), import: m.source_import() }) as const;
+
+/** The five answers of a statement, from 1 (strongly disagree) to 5 (strongly agree). */
+export const scaleLabels = () => [m.scale_1(), m.scale_2(), m.scale_3(), m.scale_4(), m.scale_5()] as const;
+export const dontKnowLabel = () => m.dont_know();

@@ -1,6 +1,7 @@
 // Turns the submitted responses of one pilot into everything the results pages, exports and API
 // show. Suppression happens here, once: a role with fewer than k respondents gets no figure at
 // all, and no comparison, mirror or open answer involving it is computed.
+import { largeEnough, MIN_STATEMENT_SCORES } from './group-size';
 import { buildPages, ladderKeys, mirrorKey, type Answer, type Variant } from '$lib/scan/questionnaire';
 import type { AnalysisThresholds, LadderItem, LikertItem, ScanDefinition } from '$lib/scan/schema';
 import {
@@ -21,7 +22,7 @@ import {
  * only when at least this many people of that role gave a score there: below it, one person's
  * answer could be read from the figures by someone who knows the others'.
  */
-export const MIN_STATEMENT_SCORES = 3;
+export { MIN_STATEMENT_SCORES };
 
 export type ResponseData = { role: string; answers: ReadonlyMap<string, Answer> };
 
@@ -124,7 +125,7 @@ export function analysePilot(input: AnalysisInput): PilotResults {
 	const enough = (counts: Counts) => counts.reduce((a, b) => a + b, 0) >= minScores;
 	const byRole = new Map<string, ResponseData[]>(input.roles.map((r) => [r, []]));
 	for (const response of input.responses) byRole.get(response.role)?.push(response);
-	const visible = (role: string) => (byRole.get(role)?.length ?? 0) >= minGroupSize;
+	const visible = (role: string) => largeEnough(byRole.get(role)?.length ?? 0, minGroupSize);
 	const roles: RoleResult[] = input.roles.map((role) => ({
 		role,
 		label: scan.roles.find((r) => r.id === role)?.label ?? role,

@@ -10,14 +10,57 @@ import type { Counts } from '$lib/analysis/stats';
  * still tells 1/2/3/4/5 apart. `ink` is the text colour on top of the fill (contrast ≥ 4.5:1).
  */
 export type CategoryStyle = { label: string; fill: string; ink: string; hatch: string | null };
+// The labels are getters: they are read when a chart is drawn, in the language of that request.
 export const CATEGORIES: readonly CategoryStyle[] = [
-	{ label: scaleLabels[0], fill: '#8c510a', ink: '#ffffff', hatch: '#f3dfb8' },
-	{ label: scaleLabels[1], fill: '#dfc27d', ink: '#1a1a1a', hatch: '#8c510a' },
-	{ label: scaleLabels[2], fill: '#e6e6e6', ink: '#1a1a1a', hatch: null },
-	{ label: scaleLabels[3], fill: '#80cdc1', ink: '#1a1a1a', hatch: null },
-	{ label: scaleLabels[4], fill: '#01665e', ink: '#ffffff', hatch: null }
+	{
+		get label() {
+			return scaleLabels()[0];
+		},
+		fill: '#8c510a',
+		ink: '#ffffff',
+		hatch: '#f3dfb8'
+	},
+	{
+		get label() {
+			return scaleLabels()[1];
+		},
+		fill: '#dfc27d',
+		ink: '#1a1a1a',
+		hatch: '#8c510a'
+	},
+	{
+		get label() {
+			return scaleLabels()[2];
+		},
+		fill: '#e6e6e6',
+		ink: '#1a1a1a',
+		hatch: null
+	},
+	{
+		get label() {
+			return scaleLabels()[3];
+		},
+		fill: '#80cdc1',
+		ink: '#1a1a1a',
+		hatch: null
+	},
+	{
+		get label() {
+			return scaleLabels()[4];
+		},
+		fill: '#01665e',
+		ink: '#ffffff',
+		hatch: null
+	}
 ];
-export const DONT_KNOW: CategoryStyle = { label: dontKnowLabel, fill: '#8a8a8a', ink: '#1a1a1a', hatch: null };
+export const DONT_KNOW: CategoryStyle = {
+	get label() {
+		return dontKnowLabel();
+	},
+	fill: '#8a8a8a',
+	ink: '#1a1a1a',
+	hatch: null
+};
 /** Borders between parts and around bars: clear edges for print and for low vision. */
 export const EDGE = '#1a1a1a';
 export const FONT = "'Noto Sans', 'DejaVu Sans', Arial, Helvetica, sans-serif";

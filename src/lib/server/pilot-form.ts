@@ -1,5 +1,6 @@
 // The pilot form that the create and edit pages share: what it offers, how a posted form becomes
 // a checked PilotForm, and the typed values that go back to the page when something is wrong.
+import { DEFAULT_MIN_GROUP_SIZE } from '$lib/analysis/group-size';
 import { findScan, availableScans } from './scans';
 import { PilotError, pilotFormSchema, type PilotForm, type PilotWithScan } from './pilots';
 
@@ -37,7 +38,7 @@ export function newPilotValues(): PilotFormValues {
 		variant: 'full',
 		mirror: true,
 		roles: first ? first.roles.map((r) => r.id) : [],
-		minGroupSize: '5',
+		minGroupSize: String(DEFAULT_MIN_GROUP_SIZE),
 		opensOn: '',
 		closesOn: '',
 		// Appearing in benchmarks needs an explicit yes.

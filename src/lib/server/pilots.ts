@@ -1,5 +1,6 @@
 // Pilots: one municipality and its council doing one round of one scan. Creating, editing while
 // in draft, opening and closing, and the response figures per role for the facilitator.
+import { MAX_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '$lib/analysis/group-size';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { dayOf } from '$lib/dates';
 import type { ScanDefinition } from '$lib/scan/schema';
@@ -8,7 +9,7 @@ import type { Db } from './db';
 import { invitations, pilots, responses, scanSnapshots, type Pilot } from './db/schema';
 import { ensureSnapshot, findScan } from './scans';
 
-export const MIN_GROUP_SIZE_FLOOR = 3;
+export { MIN_GROUP_SIZE_FLOOR };
 
 const optionalDay = z
 	.string()
@@ -52,7 +53,7 @@ export const pilotFormSchema = z
 			.number({ message: 'Vul een getal in.' })
 			.int('Vul een heel getal in.')
 			.min(MIN_GROUP_SIZE_FLOOR, `De minimale groepsgrootte is ${MIN_GROUP_SIZE_FLOOR} of meer, om antwoorden anoniem te houden.`)
-			.max(50, 'Kies een minimale groepsgrootte van hoogstens 50.'),
+			.max(MAX_MIN_GROUP_SIZE, `Kies een minimale groepsgrootte van hoogstens ${MAX_MIN_GROUP_SIZE}.`),
 		opensOn: optionalDay,
 		closesOn: optionalDay,
 		benchmarkConsent: z.boolean(),

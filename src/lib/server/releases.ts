@@ -3,6 +3,7 @@
 // and read that person's answers. So figures change only by a release, and a later release is
 // made only when every role it changes has at least k new responses since the one before: the
 // difference between any two releases then covers at least k people of a role, or none.
+import { largeEnough, stillNeeded } from '$lib/analysis/group-size';
 import { and, desc, eq } from 'drizzle-orm';
 import type { PilotResults } from '$lib/analysis/aggregate';
 import type { Db } from './db';
@@ -55,7 +56,8 @@ function check(db: Db, pilot: PilotWithScan): ReleaseCheck {
 	for (const r of countingResponses(db, pilot.id)) if (!held.has(r.id)) added[r.role] = (added[r.role] ?? 0) + 1;
 	const missing: Record<string, number> = {};
 	if (previous !== null)
-		for (const [role, n] of Object.entries(added)) if (n > 0 && n < pilot.minGroupSize) missing[role] = pilot.minGroupSize - n;
+		for (const [role, n] of Object.entries(added))
+			if (n > 0 && !largeEnough(n, pilot.minGroupSize)) missing[role] = stillNeeded(n, pilot.minGroupSize);
 	const nothingNew = previous !== null && Object.values(added).every((n) => n === 0);
 	return { first: previous === null, added, missing, nothingNew, allowed: !nothingNew && Object.keys(missing).length === 0 };
 }

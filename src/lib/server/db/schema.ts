@@ -1,5 +1,6 @@
 // The database schema (drizzle, SQLite). Migrations in `drizzle/` are generated from this file
 // with `npm run db:generate`; never edit them by hand.
+import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../../analysis/group-size';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -56,7 +57,7 @@ export const pilots = sqliteTable(
 		variant: text('variant', { enum: ['full', 'short'] }).notNull(),
 		mirror: integer('mirror', { mode: 'boolean' }).notNull().default(true),
 		roles: text('roles', { mode: 'json' }).$type<string[]>().notNull(),
-		minGroupSize: integer('min_group_size').notNull().default(5),
+		minGroupSize: integer('min_group_size').notNull().default(DEFAULT_MIN_GROUP_SIZE),
 		opensOn: text('opens_on'),
 		closesOn: text('closes_on'),
 		status: text('status', { enum: ['draft', 'open', 'closed'] })
@@ -69,7 +70,7 @@ export const pilots = sqliteTable(
 		ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
-	(t) => [check('pilots_min_group_size', sql`${t.minGroupSize} >= 3`)]
+	(t) => [check('pilots_min_group_size', sql`${t.minGroupSize} >= ${sql.raw(String(MIN_GROUP_SIZE_FLOOR))}`)]
 );
 
 /**

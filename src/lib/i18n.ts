@@ -1,0 +1,21 @@
+// The languages of the interface, and what depends on them in the browser and on the server alike:
+// the tag for numbers and dates, and the link that switches language (a plain link, so it works
+// without JavaScript). Which language a request gets is decided in $lib/server/locale.
+import { getLocale, locales, type Locale } from '$lib/paraglide/runtime';
+
+export { getLocale, locales, type Locale };
+
+/** The query parameter that picks a language; the server remembers the choice in a cookie. */
+export const LANGUAGE_PARAM = 'taal';
+
+/** The BCP 47 tag for Intl: Dutch as in the Netherlands, English as in Britain (day before month). */
+export function intlTag(locale: Locale = getLocale()): string {
+	return locale === 'en' ? 'en-GB' : 'nl-NL';
+}
+
+/** The same page in another language: every other query parameter and the fragment stay. */
+export function languageHref(url: URL, locale: Locale): string {
+	const params = new URLSearchParams(url.search);
+	params.set(LANGUAGE_PARAM, locale);
+	return `${url.pathname}?${params}${url.hash}`;
+}
