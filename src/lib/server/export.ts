@@ -17,6 +17,7 @@ import { allQuestions, buildPages, formatAnswer, type Answer } from '$lib/scan/q
 import type { Db } from './db';
 import { answers, responses, type ResponseRow } from './db/schema';
 import type { PilotWithScan } from './pilots';
+import { answerFromColumns } from '$lib/scan/answer-codec';
 
 export type Cell = string | number | null;
 export type View = { name: string; columns: string[]; rows: Cell[][] };
@@ -276,9 +277,8 @@ export function loadRawResponses(db: Db, pilotId: number): RawResponse[] {
 		let response = byId.get(id);
 		if (!response) byId.set(id, (response = { id, publicId, role, source, answers: new Map() }));
 		if (key === null) continue;
-		if (score !== null) response.answers.set(key, { kind: 'score', score: score as 1 | 2 | 3 | 4 | 5 });
-		else if (dontKnow) response.answers.set(key, { kind: 'dontKnow' });
-		else if (text !== null) response.answers.set(key, { kind: 'text', text });
+		const answer = answerFromColumns(score, dontKnow, text);
+		if (answer) response.answers.set(key, answer);
 	}
 	return [...byId.values()];
 }

@@ -6,6 +6,7 @@ import { dayOf } from '$lib/dates';
 import type { Db } from './db';
 import { answers, responses, users, type Invitation, type ResponseRow } from './db/schema';
 import { randomToken } from './tokens';
+import { answerColumns, answerFromColumns } from '$lib/scan/answer-codec';
 
 export class ResponseLockedError extends Error {
 	constructor() {
@@ -39,14 +40,6 @@ export function getOrStartResponse(db: Db, invitation: Invitation, today = dayOf
 	);
 }
 
-function answerColumns(answer: Answer) {
-	return {
-		score: answer.kind === 'score' ? answer.score : null,
-		dontKnow: answer.kind === 'dontKnow',
-		text: answer.kind === 'text' ? answer.text : null
-	};
-}
-
 /**
  * Stores answers (null clears one) in one transaction. Saving the same value again changes
  * nothing, so a retried request after a dropped connection is harmless.
@@ -76,9 +69,8 @@ export function loadAnswers(db: Db, responseId: number): Map<string, Answer> {
 	const rows = db.select().from(answers).where(eq(answers.responseId, responseId)).all();
 	const map = new Map<string, Answer>();
 	for (const r of rows) {
-		if (r.score !== null) map.set(r.key, { kind: 'score', score: r.score as 1 | 2 | 3 | 4 | 5 });
-		else if (r.dontKnow) map.set(r.key, { kind: 'dontKnow' });
-		else if (r.text !== null) map.set(r.key, { kind: 'text', text: r.text });
+		const answer = answerFromColumns(r.score, r.dontKnow, r.text);
+		if (answer) map.set(r.key, answer);
 	}
 	return map;
 }

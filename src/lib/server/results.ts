@@ -8,6 +8,7 @@ import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Db } from './db';
 import { responses } from './db/schema';
 import type { PilotWithScan } from './pilots';
+import { answerFromPacked } from '$lib/scan/answer-codec';
 
 // This is the hot path of every results page, so it reads with two prepared statements instead of
 // one row per answer: creating thousands of small row arrays costs more than the query itself.
@@ -32,10 +33,6 @@ function prepared(db: Db) {
 	}
 	return found;
 }
-
-// The analysis only reads answers, so every score 3 can be the same (frozen) object.
-const SCORES: readonly Answer[] = ([1, 2, 3, 4, 5] as const).map((score) => Object.freeze({ kind: 'score' as const, score }));
-const DONT_KNOW: Answer = Object.freeze({ kind: 'dontKnow' as const });
 
 /** A submitted response with its answers; a typed-in one (paper, import) counts once confirmed. */
 export type StoredResponse = { id: number; role: string; typedIn: boolean; confirmed: boolean; answers: Map<string, Answer> };
@@ -67,8 +64,7 @@ export function loadStored(db: Db, pilotId: number): StoredResponse[] {
 			for (const pair of pairs.split(' ')) {
 				const at = pair.lastIndexOf('=');
 				const value = pair.slice(at + 1);
-				// Anything but 1–5 or "?" (a hand-edited database) is left out rather than breaking the page.
-				const answer = value === '?' ? DONT_KNOW : SCORES[Number(value) - 1];
+				const answer = answerFromPacked(value);
 				if (answer) answers.set(pair.slice(0, at), answer);
 			}
 		}
