@@ -12,6 +12,7 @@ import { safeClientAddress, unknownLinkLimiter } from '$lib/server/rate-limit';
 import { startUp } from '$lib/server/startup';
 import { chooseLocale, inLocale, LANGUAGE_COOKIE } from '$lib/server/locale';
 import { ScanFileError } from '$lib/scan/parse';
+import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
 	try {
@@ -73,9 +74,9 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	let response: Response;
 	if (event.request.method === 'POST' && /^\?\/default(&|$)/.test(event.url.search)) {
 		// SvelteKit answers a post to the reserved action name "?/default" with a 500; it is bad input.
-		response = plain(400, 'Ongeldig verzoek.');
+		response = plain(400, m.bad_request());
 	} else if (!originAllowed(event.request, event.url)) {
-		response = plain(403, 'Dit formulier komt van een andere website en is geweigerd.');
+		response = plain(403, m.foreign_form());
 	} else {
 		response = await resolve(event);
 		// Someone trying unknown links gets "too many" instead of "unknown" after a while. Only
@@ -84,7 +85,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		if (isLink && response.status === 404) {
 			const limit = unknownLinkLimiter.hit(safeClientAddress(event));
 			if (!limit.allowed) {
-				response = plain(429, 'Te veel pogingen met onbekende links. Probeer het over een kwartier opnieuw.', {
+				response = plain(429, m.too_many_unknown_links(), {
 					'Retry-After': String(limit.retryAfterSeconds)
 				});
 			}
@@ -106,12 +107,12 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status === 404) return { message: 'Deze pagina bestaat niet.' };
+	if (status === 404) return { message: m.page_not_found() };
 	// SvelteKit's own refusals of malformed requests (e.g. 415 for a form action sent as JSON)
 	// are the client's mistake: a warning without a stack, and a plain Dutch answer.
 	if (status < 500) {
 		log.warn('bad request', { path: redactPath(event.url.pathname), status, message });
-		return { message: 'Ongeldig verzoek.' };
+		return { message: m.bad_request() };
 	}
 	const id = crypto.randomUUID().slice(0, 8);
 	log.error('unhandled error', {
@@ -121,5 +122,5 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		message,
 		error: error instanceof Error ? error.stack : String(error)
 	});
-	return { message: `Er ging iets mis aan onze kant. Probeer het later opnieuw. (foutcode ${id})` };
+	return { message: m.server_error({ id }) };
 };

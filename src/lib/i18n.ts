@@ -19,3 +19,10 @@ export function languageHref(url: URL, locale: Locale): string {
 	params.set(LANGUAGE_PARAM, locale);
 	return `${url.pathname}?${params}${url.hash}`;
 }
+
+/**
+ * A message with markup inside (a link, a bold name): pass SLOT as the placeholder's value and
+ * render the parts around it, so the words stay in the catalogue and the markup in the page.
+ */
+export const SLOT = '\u{E000}';
+export const slotParts = (text: string): string[] => text.split(SLOT);

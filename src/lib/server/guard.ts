@@ -2,6 +2,7 @@
 // A layout's check is not enough: SvelteKit skips a layout load when the client asks for
 // __data.json with that layout marked unchanged. This is the one server module that speaks HTTP
 // (redirect, 404), so that no route writes its own refusal.
+import { m } from '$lib/paraglide/messages';
 import { error, redirect } from '@sveltejs/kit';
 import { viewablePilot, type PilotAccess } from './access';
 import type { SessionUser } from './auth';
@@ -9,9 +10,6 @@ import { db } from './db';
 import type { PilotWithScan } from './pilots';
 
 type GuardEvent = { locals: App.Locals; url: URL; params: Partial<Record<string, string>> };
-
-export const NO_PAGE = 'Deze pagina bestaat niet.';
-export const NO_PILOT = 'Deze pilot bestaat niet, of u heeft er geen toegang toe.';
 
 /** A signed-in user, or off to the login page (and back here afterwards). */
 export function requireUser(event: GuardEvent): SessionUser {
@@ -23,14 +21,14 @@ export function requireUser(event: GuardEvent): SessionUser {
 /** An admin; anyone else gets 404, so the admin pages do not even reveal that they exist. */
 export function requireAdmin(event: GuardEvent): SessionUser {
 	const user = requireUser(event);
-	if (user.role !== 'admin') error(404, NO_PAGE);
+	if (user.role !== 'admin') error(404, m.page_not_found());
 	return user;
 }
 
 /** Roles that may make pilots of their own. */
 export function requireCreator(event: GuardEvent): SessionUser {
 	const user = requireUser(event);
-	if (user.role === 'viewer') error(404, NO_PAGE);
+	if (user.role === 'viewer') error(404, m.page_not_found());
 	return user;
 }
 
@@ -42,11 +40,11 @@ export type PilotGrant = { user: SessionUser; pilot: PilotWithScan; access: Pilo
  * `api: true` answers an anonymous visitor with 401 instead of sending them to the login page.
  */
 export function requirePilot(event: GuardEvent, need: PilotAccess, options: { api?: boolean } = {}): PilotGrant {
-	if (options.api && !event.locals.user) error(401, 'Log eerst in.');
+	if (options.api && !event.locals.user) error(401, m.log_in_first());
 	const user = requireUser(event);
 	const id = Number(event.params.id);
 	// Looked up afresh on every call: an action may just have changed the pilot or who shares it.
 	const found = Number.isSafeInteger(id) ? viewablePilot(db(), user, id) : null;
-	if (!found || (need === 'manage' && found.access !== 'manage')) error(404, NO_PILOT);
+	if (!found || (need === 'manage' && found.access !== 'manage')) error(404, m.pilot_not_found());
 	return { user, ...found };
 }

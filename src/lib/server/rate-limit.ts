@@ -1,5 +1,6 @@
 // In-memory limits on guessing. Keys may contain a client address: they live only in this
 // process's memory, are never stored or logged, and are forgotten after a while.
+import { m } from '$lib/paraglide/messages';
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /** Most keys any limiter keeps; past it the oldest are dropped, so memory stays bounded. */
@@ -112,7 +113,6 @@ export function safeClientAddress(event: { getClientAddress(): string }): string
 
 /** "over 20 seconden" / "over 3 minuten": how long to wait, in words. */
 export function waitInWords(seconds: number): string {
-	if (seconds < 60) return `over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}`;
-	const minutes = Math.ceil(seconds / 60);
-	return `over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}`;
+	if (seconds < 60) return m.wait_seconds({ count: seconds });
+	return m.wait_minutes({ count: Math.ceil(seconds / 60) });
 }

@@ -1,10 +1,8 @@
 // Reading a posted form. A body that is no readable form (sent as text/plain, a broken multipart
 // body) is the client's mistake: a 400 with a Dutch message, never a 500. A body over the server's
 // size limit is a 413.
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
-
-export const UNREADABLE_FORM = 'Dit formulier kon niet worden gelezen. Probeer het opnieuw.';
-export const FORM_TOO_LARGE = 'Dit formulier is te groot om te versturen.';
 
 /** The status a failed `parseForm` stands for: 413 for a body over the limit, else 400. */
 export function formErrorStatus(e: unknown): 400 | 413 {
@@ -26,6 +24,6 @@ export async function readForm(request: Request): Promise<FormData> {
 		return await parseForm(request);
 	} catch (e) {
 		const status = formErrorStatus(e);
-		error(status, status === 413 ? FORM_TOO_LARGE : UNREADABLE_FORM);
+		error(status, status === 413 ? m.form_too_large() : m.form_unreadable());
 	}
 }

@@ -1,11 +1,13 @@
 // What happens once when the server starts: load and check the scans, open and migrate the
-// database, create the first account (printing its password once) and the demo pilot.
+// database, create the first account (printing its password once) and the demo pilot, and start
+// the hourly housekeeping.
 import { count } from 'drizzle-orm';
 import { config } from './config';
 import { countUsers, createUser, generatePassword } from './auth';
 import { db } from './db';
 import { pilots } from './db/schema';
 import { seedDemo } from './demo';
+import { startHousekeeping } from './housekeeping';
 import { log } from './log';
 import { availableScans, loadScans } from './scans';
 import { linkSecret } from './tokens';
@@ -39,4 +41,5 @@ export async function startUp(): Promise<void> {
 		const id = seedDemo(database, scan, firstAccountId);
 		log.info('demo data loaded', { pilot: id });
 	}
+	startHousekeeping(database, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
 }

@@ -5,6 +5,7 @@ import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { loginKey, loginThrottle, safeClientAddress, waitInWords } from '$lib/server/rate-limit';
 import { safeReturnPath } from '$lib/server/safe-return';
+import { m } from '$lib/paraglide/messages';
 import { z } from '$lib/validation';
 import { readForm } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,20 +27,20 @@ export const actions: Actions = {
 		const parsed = loginSchema.safeParse({ email: form.get('email') ?? '', password: form.get('password') ?? '' });
 		const email = parsed.success ? parsed.data.email : '';
 		if (!parsed.success || !parsed.data.email || !parsed.data.password) {
-			return fail(400, { email, error: 'Vul uw e-mailadres en wachtwoord in.' });
+			return fail(400, { email, error: m.login_missing() });
 		}
 		// Counted per account and client before the slow password check, so neither a stranger
 		// elsewhere nor a burst of parallel tries gets past it; a success forgets the count.
 		const key = loginKey(parsed.data.email, safeClientAddress(event));
 		const limit = loginThrottle.attempt(key);
 		if (!limit.allowed) {
-			return fail(429, { email, error: `Te veel mislukte pogingen. Probeer het ${waitInWords(limit.retryAfterSeconds)} opnieuw.` });
+			return fail(429, { email, error: m.login_too_many({ wait: waitInWords(limit.retryAfterSeconds) }) });
 		}
 		const user = await verifyLogin(db(), parsed.data.email, parsed.data.password);
 		if (!user) {
 			// No e-mail in the log: people sometimes type their password into the e-mail field.
 			audit(db(), null, 'login-failed');
-			return fail(400, { email, error: 'Het e-mailadres of het wachtwoord klopt niet.' });
+			return fail(400, { email, error: m.login_wrong() });
 		}
 		loginThrottle.succeeded(key);
 		// A new session id at every login: a cookie planted before the login is worth nothing.
