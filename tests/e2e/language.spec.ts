@@ -1,0 +1,153 @@
+// Every page in English and in Dutch: the walk visits each facilitator, admin and respondent page
+// (with and without JavaScript) and fails when a text of the other language's catalogue shows,
+// anywhere in the page (also in hidden tables, titles and labels), or when <html lang> is wrong.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, request, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { ADMIN, expectAccessible, open } from './helpers';
+import { BASE } from './routes';
+
+type Locale = 'nl' | 'en';
+
+/** Every text of a catalogue value: the string, or each variant of a plural. */
+const texts = (value: unknown): string[] =>
+	typeof value === 'string' ? [value] : (value as { match: Record<string, string> }[]).flatMap((v) => Object.values(v.match));
+
+function catalogue(locale: Locale): Record<string, unknown> {
+	const all: Record<string, unknown> = {};
+	for (const area of readdirSync('messages'))
+		Object.assign(all, JSON.parse(readFileSync(join('messages', area, `${locale}.json`), 'utf8')));
+	delete all.$schema;
+	return all;
+}
+
+/**
+ * The pieces of one language's messages that must never show in the other: the fixed text
+ * between placeholders, long enough to be telling (12 characters or more) and not also used in
+ * the other language (names such as "Quickscan" are the same in both).
+ */
+function foreignPieces(foreign: Locale): string[] {
+	const own = catalogue(foreign === 'nl' ? 'en' : 'nl');
+	const ownTexts = Object.values(own).flatMap(texts).join('\n');
+	const pieces = Object.values(catalogue(foreign))
+		.flatMap(texts)
+		.flatMap((t) => t.split(/\{\w+\}/))
+		.map((p) => p.trim())
+		.filter((p) => p.length >= 12 && !ownTexts.includes(p));
+	return [...new Set(pieces)];
+}
+
+/** All text a person or a screen reader can meet on the page, scripts and styles left out. */
+async function pageText(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const body = document.body.cloneNode(true) as HTMLElement;
+		for (const el of body.querySelectorAll('script, style')) el.remove();
+		const attributes = [...document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')].flatMap((el) =>
+			['aria-label', 'title', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? '')
+		);
+		return [document.title, body.textContent ?? '', ...attributes].join('\n').replace(/\s+/g, ' ');
+	});
+}
+
+type Places = { demo: number; theme: string; pilot: number; token: string; resetToken: string };
+
+/** An open pilot of the demo's scan with one respondent link, and an unknown password link. */
+async function setUp(): Promise<Places> {
+	const db = new Database('.e2e-data/quickscan.db');
+	const suffix = Date.now().toString(36);
+	let demo: number;
+	let pilot: number;
+	try {
+		const first = db.prepare('SELECT id, snapshot_id, roles FROM pilots ORDER BY id LIMIT 1').get() as {
+			id: number;
+			snapshot_id: number;
+			roles: string;
+		};
+		demo = first.id;
+		pilot = (
+			db
+				.prepare(
+					"INSERT INTO pilots (municipality, council_type, snapshot_id, variant, roles, status, owner_id) VALUES (?, 'clientenraad', ?, 'short', ?, 'open', 1) RETURNING id"
+				)
+				.get(`Taalstad ${suffix}`, first.snapshot_id, first.roles) as { id: number }
+		).id;
+	} finally {
+		db.close();
+	}
+	const api = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE, accept: 'text/html' }, maxRedirects: 0 });
+	try {
+		expect((await api.post('/login', { form: ADMIN })).status()).toBe(303);
+		expect((await api.post(`/pilots/${pilot}/links?/create`, { form: { role: 'raad', count: '1' } })).status()).toBeLessThan(400);
+		const token = (await (await api.get(`/pilots/${pilot}/links.csv`)).text()).match(/\/s\/([A-Za-z0-9_-]{22})/)![1];
+		const theme = (await (await api.get(`/api/pilots/${demo}/results`)).json()).results.themes[0].id as string;
+		return { demo, theme, pilot, token, resetToken: `onbekende-link-${suffix}` };
+	} finally {
+		await api.dispose();
+	}
+}
+
+const facilitatorPages = (p: Places) => [
+	'/pilots',
+	'/pilots/nieuw',
+	`/pilots/${p.demo}`,
+	`/pilots/${p.pilot}`,
+	`/pilots/${p.pilot}/bewerken`,
+	`/pilots/${p.pilot}/links`,
+	`/pilots/${p.pilot}/brieven`,
+	`/pilots/${p.pilot}/papier`,
+	`/pilots/${p.pilot}/invoer?rol=raad`,
+	`/pilots/${p.pilot}/import`,
+	`/pilots/${p.demo}/uitkomsten`,
+	`/pilots/${p.demo}/uitkomsten/thema/${p.theme}`,
+	'/beheer',
+	'/beheer/logboek',
+	'/pilots/999999'
+];
+
+const respondentPages = (p: Places) => [`/s/${p.token}`, `/s/${p.token}/1`, `/s/${p.token}/controle`];
+const publicPages = (p: Places) => ['/', '/login', `/wachtwoord/${p.resetToken}`, '/s/AAAAAAAAAAAAAAAAAAAAAA', '/bestaat-niet'];
+
+async function walk(page: Page, locale: Locale, places: Places, axe: boolean) {
+	const foreign = foreignPieces(locale === 'en' ? 'nl' : 'en');
+	expect(foreign.length).toBeGreaterThan(100);
+	const found: string[] = [];
+	const visit = async (url: string) => {
+		await page.goto(url);
+		await expect(page.locator('html'), url).toHaveAttribute('lang', locale);
+		const text = await pageText(page);
+		for (const piece of foreign) if (text.includes(piece)) found.push(`${url}: "${piece}"`);
+		if (axe) await expectAccessible(page);
+	};
+
+	// The language is chosen once with ?taal=, and remembered in a cookie from then on.
+	await page.goto(`/?taal=${locale}`);
+	for (const url of publicPages(places)) await visit(url);
+	for (const url of respondentPages(places)) await visit(url);
+	// Handing in leads to the thank-you page; the form's own button, whatever its words.
+	await page.goto(`/s/${places.token}/controle`);
+	await page.locator('form[action$="submit"] button[type="submit"]').click();
+	await expect(page).toHaveURL(/\/klaar$/);
+	await visit(`/s/${places.token}/klaar`);
+
+	// Logging in by the fields' ids: the labels are in the language under test.
+	await open(page, '/login');
+	await page.locator('#email').fill(ADMIN.email);
+	await page.locator('#password').fill(ADMIN.password);
+	await page.locator('form button[type="submit"]').click();
+	await expect(page).toHaveURL(/\/pilots$/);
+	for (const url of facilitatorPages(places)) await visit(url);
+	expect(found, `texts of the other language on ${locale} pages`).toEqual([]);
+}
+
+test('every page in English shows no Dutch text from the catalogue, and says lang="en"', async ({ page }) => {
+	await walk(page, 'en', await setUp(), true);
+});
+
+test('every page in Dutch shows no English text from the catalogue, and says lang="nl"', async ({ page }) => {
+	await walk(page, 'nl', await setUp(), false);
+});
+
+test('without JavaScript too, every page in English shows no Dutch text from the catalogue @nojs', async ({ page }) => {
+	await walk(page, 'en', await setUp(), false);
+});
