@@ -13,8 +13,6 @@ export const variantLabels = () => ({ full: m.variant_full(), short: m.variant_s
 
 export const statusLabels = () => ({ draft: m.status_draft(), open: m.status_open(), closed: m.status_closed() }) as const;
 
-export const sourceLabels = () => ({ online: m.source_online(), paper: m.source_paper(), import: m.source_import() }) as const;
-
 /** The five answers of a statement, from 1 (strongly disagree) to 5 (strongly agree). */
 export const scaleLabels = () => [m.scale_1(), m.scale_2(), m.scale_3(), m.scale_4(), m.scale_5()] as const;
 export const dontKnowLabel = () => m.dont_know();
