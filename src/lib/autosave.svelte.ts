@@ -1,5 +1,7 @@
 // Saves each answer as it is given (with JavaScript). Answers wait in a queue until the server
 // confirms them; when the connection is gone the queue is kept and retried, so nothing is lost.
+import { m } from '$lib/paraglide/messages';
+
 export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'rejected';
 
 const RETRY_MS = [1000, 2000, 5000, 10000, 20000, 30000];
@@ -74,7 +76,7 @@ export class AutoSaver {
 				const body = await res.json().catch(() => null);
 				this.pending.clear();
 				this.state = 'rejected';
-				this.message = body?.message ?? 'Dit antwoord kon niet worden opgeslagen.';
+				this.message = body?.message ?? m.resp_save_rejected();
 			} else throw new Error(`status ${res.status}`);
 		} catch {
 			this.state = 'offline';

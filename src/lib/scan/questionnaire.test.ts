@@ -11,6 +11,7 @@ import {
 	buildResponseSchema,
 	DONT_KNOW,
 	estimatedMinutes,
+	fillIntro,
 	formatAnswer,
 	ladderKeys,
 	mirrorKey,
@@ -254,5 +255,15 @@ describe('estimatedMinutes', () => {
 			const rough = ((keys.length - openCount) * 15 + openCount * 30) / 60;
 			expect(Math.abs(minutes(variant, true) - rough)).toBeLessThanOrEqual(2.5);
 		}
+	});
+});
+
+describe('fillIntro', () => {
+	it('fills in the smallest group and the minutes, wherever and however often they stand', () => {
+		expect(fillIntro(['Minstens {minimum} mensen.', '{minuten} minuten, echt {minuten}.', 'Niets.'], { minimum: 5, minutes: 15 })).toEqual([
+			'Minstens 5 mensen.',
+			'15 minuten, echt 15.',
+			'Niets.'
+		]);
 	});
 });

@@ -1,5 +1,6 @@
 // What one respondent is asked: the pages (one per theme) and the answer keys of a scan in a given
 // variant and role, and the zod schemas that validate answers against exactly those questions.
+import { m } from '$lib/paraglide/messages';
 import { z } from '../validation';
 import type { ScanDefinition, ScanItem, ScanRole, ScanTheme } from './schema';
 
@@ -89,11 +90,19 @@ export function estimatedMinutes(pages: Page[]): number {
 	return Math.max(5, Math.round(seconds / 60 / 5) * 5);
 }
 
+/**
+ * The intro paragraphs of a scan (online or printed) with their placeholders filled in: the
+ * smallest group that is shown, and the time the questionnaire takes.
+ */
+export function fillIntro(paragraphs: string[], values: { minimum: number; minutes: number }): string[] {
+	return paragraphs.map((p) => p.replaceAll('{minimum}', String(values.minimum)).replaceAll('{minuten}', String(values.minutes)));
+}
+
 const scoreOrDontKnow = z.union([
 	z.literal(DONT_KNOW).transform((): Answer => ({ kind: 'dontKnow' })),
 	z
 		.string()
-		.regex(/^[1-5]$/, 'kies 1 tot en met 5 of "weet niet"')
+		.regex(/^[1-5]$/, { error: () => m.resp_answer_choose() })
 		.transform((s): Answer => ({ kind: 'score', score: Number(s) as 1 | 2 | 3 | 4 | 5 }))
 ]);
 
@@ -114,7 +123,7 @@ export function answerValueSchema(kind: Question['kind'], maxLength = 1000) {
 	if (kind === 'open') {
 		return z
 			.string()
-			.max(maxLength, `Uw antwoord is te lang: maximaal ${maxLength} tekens.`)
+			.max(maxLength, { error: () => m.resp_answer_too_long({ max: maxLength }) })
 			.transform((s): Answer | null => {
 				const text = withoutControlCharacters(s).trim();
 				return text === '' ? null : { kind: 'text', text };

@@ -1,12 +1,19 @@
-// What a respondent's link opens: the pilot, the questions for their role and their response,
-// or the reason the link cannot be used (unknown, revoked, not yet open, closed).
-import { buildPages, buildResponseSchema, formatAnswer, type Answer, type Page, type Question } from '$lib/scan/questionnaire';
+// What a respondent's link opens (the pilot, the questions for their role and their response, or
+// the reason the link cannot be used), the one way their answers are recorded, and the link and
+// scan text a respondent gets in their language.
+import { parseAnswers } from '$lib/scan/answers';
+import { allQuestions, buildPages, type Page } from '$lib/scan/questionnaire';
 import type { ScanDefinition } from '$lib/scan/schema';
+import { baseLocale, getLocale, isLocale, locales, type Locale } from '$lib/paraglide/runtime';
+import { LANGUAGE_PARAM } from '$lib/i18n';
 import type { Db } from './db';
 import type { Invitation, Pilot, ResponseRow } from './db/schema';
 import { resolveToken } from './invitations';
 import { acceptState, getPilot } from './pilots';
-import { findResponseForInvitation } from './responses';
+import { findResponseForInvitation, getOrStartResponse, ResponseLockedError, saveAnswers } from './responses';
+
+// The paper entry still imports the validator from here; its one home is $lib/scan/answers.
+export { parseAnswers, type ParsedAnswers } from '$lib/scan/answers';
 
 export type PublicPilot = Pick<Pilot, 'id' | 'municipality' | 'variant' | 'minGroupSize' | 'roles' | 'closesOn' | 'contact'> & {
 	scan: ScanDefinition;
@@ -20,6 +27,39 @@ export type LinkState =
 	| { kind: 'group'; pilot: PublicPilot; invitation: Invitation }
 	| { kind: 'personal'; pilot: PublicPilot; invitation: Invitation; response: ResponseRow | undefined; pages: Page[] };
 
+export type PersonalLink = Extract<LinkState, { kind: 'personal' }>;
+
+/**
+ * The scan as a respondent reads it in `locale`: online, in a letter or on the paper form. The one
+ * place where translated scan content comes in; until it does, every language reads the snapshot.
+ */
+export function scanForLocale(pilot: { scan: ScanDefinition }, _locale: Locale): ScanDefinition {
+	return pilot.scan;
+}
+
+/** The address of a respondent link; a language other than Dutch goes with it, so a letter opens in its own language. */
+export function respondentUrl(origin: string, token: string, locale: Locale): string {
+	return `${origin}/s/${token}${locale === baseLocale ? '' : `?${LANGUAGE_PARAM}=${locale}`}`;
+}
+
+/** The query parameter for the language of printed letters and forms (not of the page around them). */
+export const PRINT_LANGUAGE_PARAM = 'afdruktaal';
+
+/** The language that letters or a paper form are printed in: asked for in the URL, else the page's own. */
+export function printLocale(url: URL): Locale {
+	const asked = url.searchParams.get(PRINT_LANGUAGE_PARAM);
+	return asked && isLocale(asked) ? asked : getLocale();
+}
+
+/** A plain link per language for the printed text (works without JavaScript); the page's other choices stay. */
+export function printLanguageChoices(url: URL, current: Locale): { locale: Locale; href: string; current: boolean }[] {
+	return locales.map((locale) => {
+		const params = new URLSearchParams(url.search);
+		params.set(PRINT_LANGUAGE_PARAM, locale);
+		return { locale, href: `?${params}`, current: locale === current };
+	});
+}
+
 /** A respondent sees only what they need: no owner, no dates other than the closing day, and whom to ask. */
 function publicPilot(db: Db, pilotId: number): PublicPilot {
 	const p = getPilot(db, pilotId)!;
@@ -31,7 +71,7 @@ function publicPilot(db: Db, pilotId: number): PublicPilot {
 		roles: p.roles,
 		closesOn: p.closesOn,
 		contact: p.contact,
-		scan: p.scan
+		scan: scanForLocale(p, getLocale())
 	};
 }
 
@@ -55,39 +95,28 @@ export function openLink(db: Db, token: string): LinkState {
 	return { kind: 'personal', pilot: pub, invitation, response, pages };
 }
 
-/** The form values of a response as the inputs expect them ('1'..'5', 'weet_niet' or text). */
-export function rawValues(answers: Map<string, Answer>): Record<string, string> {
-	return Object.fromEntries([...answers].map(([key, answer]) => [key, formatAnswer(answer)]));
-}
+export type RecordOutcome =
+	| { kind: 'saved'; count: number }
+	| { kind: 'invalid'; errors: Record<string, string> }
+	/** The response was handed in meanwhile (another tab, a second request): nothing changed. */
+	| { kind: 'locked' };
 
-const answered = (q: Question, answers: Map<string, Answer>) => answers.has(q.key);
-
-/** Where a returning respondent goes on: the first page with an unanswered choice question. */
-export function resumePage(pages: Page[], answers: Map<string, Answer>): number | 'controle' {
-	const page = pages.find((p) => p.questions.some((q) => q.kind !== 'open' && !answered(q, answers)));
-	return page ? page.index : 'controle';
-}
-
-export function unansweredByPage(pages: Page[], answers: Map<string, Answer>) {
-	return pages
-		.map((p) => ({
-			index: p.index,
-			title: p.theme.title,
-			missing: p.questions.filter((q) => q.kind !== 'open' && !answered(q, answers))
-		}))
-		.filter((p) => p.missing.length > 0);
-}
-
-export type ParsedAnswers = { ok: true; entries: [string, Answer | null][] } | { ok: false; errors: Record<string, string> };
-
-/** Validates raw answers against the given questions only; unknown keys are an error. */
-export function parseAnswers(questions: Question[], raw: Record<string, string>): ParsedAnswers {
-	const result = buildResponseSchema([{ questions } as Page]).safeParse(raw);
-	if (result.success) return { ok: true, entries: Object.entries(result.data) as [string, Answer | null][] };
-	const errors: Record<string, string> = {};
-	for (const issue of result.error.issues) {
-		const key = issue.path.length ? String(issue.path[0]) : ((issue as { keys?: string[] }).keys?.[0] ?? '');
-		errors[key] = issue.code === 'unrecognized_keys' ? 'Deze vraag hoort niet bij uw vragenlijst.' : issue.message;
+/**
+ * The one way a respondent's answers are recorded, from the autosave endpoint and from the
+ * question page's form alike: checked against their questionnaire, normalised, then saved in one
+ * transaction. `raw` holds form values ('1'..'5', 'weet_niet', text; '' clears an answer).
+ * Saving is idempotent, so a retried request after a dropped connection is harmless.
+ */
+export function recordAnswers(db: Db, link: PersonalLink, raw: Record<string, string>): RecordOutcome {
+	const parsed = parseAnswers(allQuestions(link.pages), raw);
+	if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors };
+	// A response only starts to exist with its first answer: clearing before that stores nothing.
+	const entries = link.response ? parsed.entries : parsed.entries.filter(([, answer]) => answer !== null);
+	try {
+		if (entries.length) saveAnswers(db, getOrStartResponse(db, link.invitation).id, entries);
+	} catch (e) {
+		if (e instanceof ResponseLockedError) return { kind: 'locked' };
+		throw e;
 	}
-	return { ok: false, errors };
+	return { kind: 'saved', count: parsed.entries.length };
 }

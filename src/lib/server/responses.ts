@@ -8,9 +8,10 @@ import { answers, responses, users, type Invitation, type ResponseRow } from './
 import { randomToken } from './tokens';
 import { answerColumns, answerFromColumns } from '$lib/scan/answer-codec';
 
+/** Thrown when answers reach a response that was handed in; the respondent's words for it live in the route. */
 export class ResponseLockedError extends Error {
 	constructor() {
-		super('Deze vragenlijst is al ingeleverd. De antwoorden kunnen niet meer veranderen.');
+		super('response already submitted: its answers can no longer change');
 	}
 }
 

@@ -1,10 +1,15 @@
+// The intro of a link: what the questionnaire is about, the language to answer in, and the way in
+// (a personal link goes straight on; a group link first makes a personal link, in a chosen role).
 import { fail, redirect } from '@sveltejs/kit';
-import { estimatedMinutes, buildPages } from '$lib/scan/questionnaire';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/i18n';
+import { resumePage } from '$lib/scan/answers';
+import { buildPages, estimatedMinutes, fillIntro } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { GroupLinkFullError, spawnFromGroup } from '$lib/server/invitations';
 import { groupStartLimiter, safeClientAddress, waitInWords } from '$lib/server/rate-limit';
-import { resumePage } from '$lib/server/respondent';
+import { respondentUrl } from '$lib/server/respondent';
 import { loadAnswers } from '$lib/server/responses';
 import { linkSecret } from '$lib/server/tokens';
 import { readForm } from '$lib/server/request';
@@ -23,9 +28,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		token: params.token,
 		municipality: link.pilot.municipality,
 		title: scan.title,
-		intro: scan.intro.map((p) =>
-			p.replaceAll('{minimum}', String(link.pilot.minGroupSize)).replaceAll('{minuten}', String(estimatedMinutes(pages)))
-		),
+		intro: fillIntro(scan.intro, { minimum: link.pilot.minGroupSize, minutes: estimatedMinutes(pages) }),
 		glossary: scan.glossary,
 		closesOn: link.pilot.closesOn,
 		contact: link.pilot.contact,
@@ -34,7 +37,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 		started: answers.size > 0,
 		next: link.kind === 'personal' ? resumePage(link.pages, answers) : 1,
 		justCreated: url.searchParams.has('nieuw'),
-		ownUrl: `${url.origin}/s/${params.token}`
+		// Kept with its language, so the link opens in the language chosen here on any device.
+		ownUrl: respondentUrl(url.origin, params.token, getLocale())
 	};
 };
 
@@ -45,20 +49,17 @@ export const actions: Actions = {
 		if (link.kind !== 'group') redirect(303, `/s/${params.token}`);
 		const form = await readForm(request);
 		const role = link.invitation.role ?? String(form.get('rol') ?? '');
-		if (!link.pilot.roles.includes(role)) return fail(400, { roleError: 'Kies hoe u deze vragenlijst invult.' });
-		const ask = link.pilot.contact ? `Vraag ${link.pilot.contact} om een eigen link.` : 'Vraag de begeleider om een eigen link.';
+		if (!link.pilot.roles.includes(role)) return fail(400, { roleError: m.resp_role_required() });
 		const limit = groupStartLimiter.hit(`${link.invitation.id}\n${safeClientAddress(event)}`);
-		if (!limit.allowed) {
-			return fail(429, {
-				startError: `Er beginnen net veel mensen tegelijk via deze link. Probeer het ${waitInWords(limit.retryAfterSeconds)} opnieuw.`
-			});
-		}
+		if (!limit.allowed) return fail(429, { startError: m.resp_group_busy({ wait: waitInWords(limit.retryAfterSeconds) }) });
 		let personal;
 		try {
 			personal = spawnFromGroup(db(), linkSecret(config.secretPath), link.invitation, role);
 		} catch (e) {
-			if (e instanceof GroupLinkFullError)
-				return fail(409, { startError: `Via deze link doen al zoveel mensen mee als er mochten. ${ask}` });
+			if (e instanceof GroupLinkFullError) {
+				const ask = link.pilot.contact ? m.resp_ask_contact({ contact: link.pilot.contact }) : m.resp_ask_facilitator();
+				return fail(409, { startError: m.resp_group_full({ ask }) });
+			}
 			throw e;
 		}
 		redirect(303, `/s/${personal.token}?nieuw=1`);

@@ -1,27 +1,28 @@
-// Maps the state of a respondent link to the HTTP answer: a friendly Dutch error page with the
-// right status, or the personal questionnaire the route can work with.
+// Maps the state of a respondent link to the HTTP answer: a friendly error page in the respondent's
+// language with the right status, or the personal questionnaire the route can work with.
 import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
-import { openLink, type LinkState } from '$lib/server/respondent';
+import { openLink, type LinkState, type PersonalLink } from '$lib/server/respondent';
+
+export type { PersonalLink };
 
 export function linkOrError(token: string): Exclude<LinkState, { kind: 'unknown' | 'revoked' | 'closed' | 'not-yet-open' }> {
 	const state = openLink(db(), token);
 	switch (state.kind) {
 		case 'unknown':
-			return error(404, 'Deze link kennen we niet. Controleer of u de hele link goed heeft overgenomen.');
+			return error(404, m.resp_link_unknown());
 		// The pilot's contact goes with the error, so the page can say whom to ask.
 		case 'revoked':
-			return error(410, { message: 'Deze link werkt niet meer.', contact: state.contact });
+			return error(410, { message: m.resp_link_revoked(), contact: state.contact });
 		case 'closed':
-			return error(410, { message: 'De vragenlijst is gesloten. U kunt geen antwoorden meer geven.', contact: state.contact });
+			return error(410, { message: m.resp_link_closed(), contact: state.contact });
 		case 'not-yet-open':
-			return error(403, { message: 'De vragenlijst is nog niet open. Probeer het later opnieuw.', contact: state.contact });
+			return error(403, { message: m.resp_link_not_open(), contact: state.contact });
 		default:
 			return state;
 	}
 }
-
-export type PersonalLink = Extract<LinkState, { kind: 'personal' }>;
 
 /** For the question pages: a personal link that is still being filled in. */
 export function personalInProgress(token: string): PersonalLink {

@@ -1,8 +1,12 @@
+// One theme of the questionnaire. Its form action is the path without JavaScript: it records the
+// page's answers the same way the autosave endpoint does (recordAnswers), then moves on.
 import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { formValues } from '$lib/scan/answers';
 import { questionAnchor } from '$lib/scan/questionnaire';
 import { db } from '$lib/server/db';
-import { parseAnswers, rawValues } from '$lib/server/respondent';
-import { getOrStartResponse, loadAnswers, ResponseLockedError, saveAnswers } from '$lib/server/responses';
+import { recordAnswers } from '$lib/server/respondent';
+import { loadAnswers } from '$lib/server/responses';
 import { readForm } from '$lib/server/request';
 import { personalInProgress } from '../guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 function pageOf(token: string, param: string) {
 	const link = personalInProgress(token);
 	const page = link.pages[Number(param) - 1];
-	if (!page) error(404, 'Deze pagina van de vragenlijst bestaat niet.');
+	if (!page) error(404, m.resp_page_not_found());
 	return { link, page };
 }
 
@@ -24,7 +28,7 @@ export const load: PageServerLoad = ({ params }) => {
 		pageCount: link.pages.length,
 		theme: { title: page.theme.title, subtitle: page.theme.subtitle },
 		questions: page.questions,
-		values: rawValues(answers)
+		values: formValues(answers)
 	};
 };
 
@@ -32,22 +36,15 @@ export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const { link, page } = pageOf(params.token, params.page);
 		const form = await readForm(request);
+		// Only this page's questions are read; radios left empty are simply absent.
 		const raw: Record<string, string> = {};
 		for (const q of page.questions) {
 			const v = form.get(q.key);
 			if (typeof v === 'string') raw[q.key] = v;
 		}
-		const parsed = parseAnswers(page.questions, raw);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: raw });
-		try {
-			// Radios left empty are simply absent; only answers the form carries are stored, and a
-			// response only starts to exist with its first answer.
-			const entries = link.response ? parsed.entries : parsed.entries.filter(([, answer]) => answer !== null);
-			if (entries.length) saveAnswers(db(), getOrStartResponse(db(), link.invitation).id, entries);
-		} catch (e) {
-			if (e instanceof ResponseLockedError) redirect(303, `/s/${params.token}/klaar`);
-			throw e;
-		}
+		const outcome = recordAnswers(db(), link, raw);
+		if (outcome.kind === 'invalid') return fail(400, { errors: outcome.errors, values: raw });
+		if (outcome.kind === 'locked') redirect(303, `/s/${params.token}/klaar`);
 		const direction = form.get('richting');
 		if (direction === 'vorige') {
 			if (page.index === 1) redirect(303, `/s/${params.token}`);

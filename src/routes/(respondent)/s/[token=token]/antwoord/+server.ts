@@ -1,9 +1,9 @@
-// Autosave: the questionnaire page posts each answer here as JSON as soon as it is given.
+// Autosave: the questionnaire page posts each answer here as JSON as soon as it is given. The
+// answers are recorded the same way as the page's own form does it (recordAnswers).
 import { json } from '@sveltejs/kit';
-import { allQuestions } from '$lib/scan/questionnaire';
+import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
-import { parseAnswers } from '$lib/server/respondent';
-import { getOrStartResponse, ResponseLockedError, saveAnswers } from '$lib/server/responses';
+import { recordAnswers } from '$lib/server/respondent';
 import { z } from '$lib/validation';
 import { linkOrError } from '../guard';
 import type { RequestHandler } from './$types';
@@ -13,29 +13,27 @@ const bodySchema = z.object({ answers: z.record(z.string().max(100), z.string().
 
 export const POST: RequestHandler = async ({ params, request }) => {
 	const link = linkOrError(params.token);
-	if (link.kind !== 'personal') return json({ message: 'Begin eerst met de vragenlijst.' }, { status: 409 });
-	if (link.response?.status === 'submitted')
-		return json({ message: 'U heeft de vragenlijst al ingeleverd. De antwoorden kunnen niet meer veranderen.' }, { status: 409 });
+	if (link.kind !== 'personal') return json({ message: m.resp_save_not_started() }, { status: 409 });
+	if (link.response?.status === 'submitted') return json({ message: m.resp_save_submitted() }, { status: 409 });
 	const length = Number(request.headers.get('content-length') ?? 0);
-	if (length > MAX_BODY_BYTES) return json({ message: 'Te veel tekst in één keer.' }, { status: 413 });
+	if (length > MAX_BODY_BYTES) return json({ message: m.resp_save_too_large() }, { status: 413 });
 	const text = await request.text();
-	if (text.length > MAX_BODY_BYTES) return json({ message: 'Te veel tekst in één keer.' }, { status: 413 });
+	if (text.length > MAX_BODY_BYTES) return json({ message: m.resp_save_too_large() }, { status: 413 });
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
 	} catch {
-		return json({ message: 'Ongeldig verzoek.' }, { status: 400 });
+		return json({ message: m.resp_save_bad_request() }, { status: 400 });
 	}
 	const shape = bodySchema.safeParse(body);
-	if (!shape.success) return json({ message: 'Ongeldig verzoek.' }, { status: 400 });
-	const parsed = parseAnswers(allQuestions(link.pages), shape.data.answers);
-	if (!parsed.ok) return json({ message: Object.values(parsed.errors)[0], errors: parsed.errors }, { status: 400 });
-	try {
-		const entries = link.response ? parsed.entries : parsed.entries.filter(([, answer]) => answer !== null);
-		if (entries.length) saveAnswers(db(), getOrStartResponse(db(), link.invitation).id, entries);
-	} catch (e) {
-		if (e instanceof ResponseLockedError) return json({ message: e.message }, { status: 409 });
-		throw e;
+	if (!shape.success) return json({ message: m.resp_save_bad_request() }, { status: 400 });
+	const outcome = recordAnswers(db(), link, shape.data.answers);
+	switch (outcome.kind) {
+		case 'invalid':
+			return json({ message: Object.values(outcome.errors)[0], errors: outcome.errors }, { status: 400 });
+		case 'locked':
+			return json({ message: m.resp_save_locked() }, { status: 409 });
+		case 'saved':
+			return json({ saved: outcome.count });
 	}
-	return json({ saved: parsed.entries.length });
 };

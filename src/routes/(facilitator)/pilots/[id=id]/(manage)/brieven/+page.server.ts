@@ -1,28 +1,36 @@
 // Printable invitation letters: one per active personal link, with the link written out and as a
 // QR code. Tokens are re-derived from the server secret, so letters can be printed again at any time.
+// The letters are in the language chosen for printing; the page around them stays in the user's own.
 import QRCode from 'qrcode';
+import { formatDay } from '$lib/dates';
+import { getLocale, type Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import { buildPages, estimatedMinutes, findRole } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
-import { listLinks } from '$lib/server/invitations';
-import { linkSecret } from '$lib/server/tokens';
+import type { Pilot } from '$lib/server/db/schema';
 import { requirePilot } from '$lib/server/guard';
-import { formatDay } from '$lib/dates';
+import { listLinks } from '$lib/server/invitations';
+import { inLocale } from '$lib/server/locale';
+import { PRINT_LANGUAGE_PARAM, printLanguageChoices, printLocale, respondentUrl, scanForLocale } from '$lib/server/respondent';
+import { linkSecret } from '$lib/server/tokens';
 import { z } from '$lib/validation';
 import type { PageServerLoad } from './$types';
 
 /** How the letter names the council that asks, next to the municipality. */
-const councilNames = {
-	clientenraad: 'de cliëntenraad',
-	'adviesraad-werkgroep': 'de adviesraad',
-	adviesraad: 'de adviesraad'
-} as const;
+function councilName(type: Pilot['councilType'], locale: Locale): string {
+	return type === 'clientenraad' ? m.resp_letter_council_clientenraad({}, { locale }) : m.resp_letter_council_adviesraad({}, { locale });
+}
 
 const numberParam = z.coerce.number().int().positive();
 
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'manage');
 	const url = event.url;
+	const locale = printLocale(url);
+	// The scan text of the letters (role names) in their language; the filter speaks the user's.
+	const scan = scanForLocale(pilot, locale);
+	const ownScan = scanForLocale(pilot, getLocale());
 	const requestedRole = url.searchParams.get('rol');
 	const roleFilter = requestedRole && pilot.roles.includes(requestedRole) ? requestedRole : null;
 	const rawNumber = url.searchParams.get('nummer');
@@ -41,12 +49,12 @@ export const load: PageServerLoad = async (event) => {
 
 	const letters = await Promise.all(
 		links.map(async (l) => {
-			const link = `${url.origin}/s/${l.token}`;
-			const role = findRole(pilot.scan, l.role!);
+			const link = respondentUrl(url.origin, l.token!, locale);
+			const role = findRole(scan, l.role!);
 			return {
 				number: l.number,
 				link,
-				salutation: role?.choice ?? 'deelnemer',
+				salutation: role?.choice ?? m.resp_letter_participant({}, { locale }),
 				roleLabel: role?.label ?? l.role!,
 				submitted: l.status === 'submitted',
 				// Our own SVG markup from a URL we built: safe to render as HTML.
@@ -57,13 +65,16 @@ export const load: PageServerLoad = async (event) => {
 
 	return {
 		letters,
-		roles: pilot.roles.map((id) => ({ id, label: findRole(pilot.scan, id)?.label ?? id })),
+		roles: pilot.roles.map((id) => ({ id, label: findRole(ownScan, id)?.label ?? id })),
 		roleFilter,
 		numberFilter,
 		invalidNumber: rawNumber !== null && rawNumber !== '' && numberFilter === null,
-		councilName: councilNames[pilot.councilType],
+		printLocale: locale,
+		printParam: PRINT_LANGUAGE_PARAM,
+		printLanguages: printLanguageChoices(url, locale),
+		councilName: councilName(pilot.councilType, locale),
 		// The same estimate as the online intro and the paper form.
-		minutes: `ongeveer ${estimatedMinutes(buildPages(pilot.scan, { variant: pilot.variant, mirror: false, role: pilot.roles[0] }))} minuten`,
-		closesOn: pilot.closesOn ? formatDay(pilot.closesOn) : null
+		minutes: estimatedMinutes(buildPages(scan, { variant: pilot.variant, mirror: false, role: pilot.roles[0] })),
+		closesOn: pilot.closesOn ? inLocale(locale, () => formatDay(pilot.closesOn)) : null
 	};
 };

@@ -1,22 +1,39 @@
-// The printable large-print paper questionnaire of one role.
-import { buildPages, estimatedMinutes } from '$lib/scan/questionnaire';
+// The printable large-print paper questionnaire of one role, in the language chosen for printing;
+// the page around it stays in the user's own language.
+import { getLocale } from '$lib/i18n';
+import { dontKnowLabel, scaleLabels } from '$lib/labels';
+import { buildPages, estimatedMinutes, fillIntro } from '$lib/scan/questionnaire';
 import { requirePilot } from '$lib/server/guard';
+import { inLocale } from '$lib/server/locale';
+import { printLanguageChoices, printLocale, scanForLocale } from '$lib/server/respondent';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'manage');
 	const url = event.url;
-	const roles = pilot.roles.map((id) => pilot.scan.roles.find((r) => r.id === id)!);
+	const locale = printLocale(url);
+	// Every scan text on the form comes from this one scan, in the form's language.
+	const scan = scanForLocale(pilot, locale);
+	const ownScan = scanForLocale(pilot, getLocale());
 	const requested = url.searchParams.get('rol');
-	const role = roles.find((r) => r.id === requested) ?? null;
-	const pages = role ? buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role: role.id }) : [];
+	const roleId = pilot.roles.find((id) => id === requested) ?? null;
+	const role = roleId ? scan.roles.find((r) => r.id === roleId)! : null;
+	const pages = role ? buildPages(scan, { variant: pilot.variant, mirror: pilot.mirror, role: role.id }) : [];
 	return {
-		roles: roles.map((r) => ({ id: r.id, label: r.label, choice: r.choice })),
+		// The links to each role's form keep the language chosen for printing.
+		roles: pilot.roles.map((id) => {
+			const params = new URLSearchParams(url.search);
+			params.set('rol', id);
+			return { id, label: ownScan.roles.find((r) => r.id === id)!.label, href: `?${params}` };
+		}),
 		role: role && { id: role.id, label: role.label, choice: role.choice },
+		printLocale: locale,
+		printLanguages: printLanguageChoices(url, locale),
+		// The boxes of a statement and the "don't know" box of a ladder, in the form's language.
+		...inLocale(locale, () => ({ scaleLabels: [...scaleLabels()], dontKnow: dontKnowLabel() })),
+		title: scan.title,
 		pages,
-		intro: (pilot.scan.paperIntro ?? pilot.scan.intro).map((p) =>
-			p.replaceAll('{minimum}', String(pilot.minGroupSize)).replaceAll('{minuten}', String(estimatedMinutes(pages)))
-		),
-		glossary: pilot.scan.glossary
+		intro: fillIntro(scan.paperIntro ?? scan.intro, { minimum: pilot.minGroupSize, minutes: estimatedMinutes(pages) }),
+		glossary: scan.glossary
 	};
 };

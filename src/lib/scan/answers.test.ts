@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { overwriteGetLocale, getLocale, type Locale } from '$lib/paraglide/runtime';
+import { choiceProgress, formValues, parseAnswers, resumePage, unansweredByPage } from './answers';
+import { parseScanText } from './parse';
+import { questionInList, questionLegend } from './question-text';
+import { allQuestions, buildPages, type Answer, type Question } from './questionnaire';
+
+const FILE = path.resolve('scans/clientenparticipatie-werk-en-inkomen.yaml');
+const scan = parseScanText(FILE, fs.readFileSync(FILE, 'utf8'));
+const pages = buildPages(scan, { variant: 'short', mirror: true, role: 'raad' });
+const questions = allQuestions(pages);
+const choices = questions.filter((q) => q.kind !== 'open');
+
+const score = (n: 1 | 2 | 3 | 4 | 5): Answer => ({ kind: 'score', score: n });
+const answered = (qs: Question[]) =>
+	new Map<string, Answer>(qs.map((q) => [q.key, q.kind === 'open' ? { kind: 'text', text: 'x' } : score(3)]));
+
+/** Runs `work` with every message in `locale`, as a request in that language would. */
+function inLocale<T>(locale: Locale, work: () => T): T {
+	const before = getLocale;
+	overwriteGetLocale(() => locale);
+	try {
+		return work();
+	} finally {
+		overwriteGetLocale(before);
+	}
+}
+
+describe('parseAnswers', () => {
+	it('normalises every kind of value and keeps an empty value as a cleared answer', () => {
+		const open = questions.find((q) => q.kind === 'open')!;
+		const parsed = parseAnswers(questions, {
+			[choices[0].key]: ' 5 ',
+			[choices[1].key]: 'weet_niet',
+			[choices[2].key]: '',
+			[open.key]: ' tekst '
+		});
+		expect(parsed).toEqual({
+			ok: true,
+			entries: [
+				[choices[0].key, score(5)],
+				[choices[1].key, { kind: 'dontKnow' }],
+				[choices[2].key, null],
+				[open.key, { kind: 'text', text: 'tekst' }]
+			]
+		});
+	});
+
+	it('names each wrong key, in the language of the moment', () => {
+		const parsed = parseAnswers(questions.slice(0, 1), { [questions[0].key]: '7', elders: '3' });
+		expect(parsed.ok).toBe(false);
+		if (parsed.ok) return;
+		expect(Object.keys(parsed.errors).sort()).toEqual([questions[0].key, 'elders'].sort());
+		expect(parsed.errors.elders).toBe('Deze vraag hoort niet bij uw vragenlijst.');
+		const english = inLocale('en', () => parseAnswers(questions.slice(0, 1), { elders: '3' }));
+		expect(english).toEqual({ ok: false, errors: { elders: 'This question is not part of your questionnaire.' } });
+	});
+});
+
+describe('progress through the questionnaire', () => {
+	it('formValues gives back what the inputs hold', () => {
+		const values = formValues(
+			new Map<string, Answer>([
+				['a', score(2)],
+				['b', { kind: 'dontKnow' }],
+				['c', { kind: 'text', text: 'Zo.' }]
+			])
+		);
+		expect(values).toEqual({ a: '2', b: 'weet_niet', c: 'Zo.' });
+	});
+
+	it('resumes at the first page with an unanswered choice; open questions may stay empty', () => {
+		expect(resumePage(pages, new Map())).toBe(1);
+		expect(resumePage(pages, answered(pages[0].questions))).toBe(2);
+		expect(resumePage(pages, answered(choices))).toBe('controle');
+	});
+
+	it('lists per page only the unanswered choice questions, and counts the answered ones', () => {
+		const firstPageDone = answered(pages[0].questions);
+		const open = unansweredByPage(pages, firstPageDone);
+		expect(open.map((p) => p.index)).toEqual(pages.slice(1).map((p) => p.index));
+		expect(open.flatMap((p) => p.missing).every((q) => q.kind !== 'open')).toBe(true);
+		expect(unansweredByPage(pages, answered(choices))).toEqual([]);
+		const firstChoices = pages[0].questions.filter((q) => q.kind !== 'open').length;
+		expect(choiceProgress(pages, firstPageDone)).toEqual({ answered: firstChoices, total: choices.length });
+	});
+});
+
+describe('question texts', () => {
+	const mirror = choices.find((q) => q.kind === 'mirror')!;
+	const ladder = choices.find((q) => q.kind === 'ladder-now')!;
+
+	it('word a mirror and a ladder question in Dutch, or in the language asked for', () => {
+		expect(questionLegend(mirror)).toBe('Wat denkt u dat de gemeente hier antwoordt?');
+		expect(questionLegend(mirror, 'en')).toBe('What do you think de gemeente would answer here?');
+		expect(questionLegend(ladder)).toBe(`${ladder.item.text} Hoe is het nu?`);
+		expect(questionLegend(choices[0])).toBe(choices[0].item.text);
+	});
+
+	it('in a list, a mirror question names its statement', () => {
+		expect(questionInList(mirror)).toBe(`Wat denkt u dat de gemeente antwoordt bij: “${mirror.item.text}”`);
+		expect(questionInList(ladder, 'en')).toBe(`${ladder.item.text} (now)`);
+	});
+});

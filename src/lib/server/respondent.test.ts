@@ -1,0 +1,122 @@
+import crypto from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from './db';
+import { createPersonalLinks, revokeLink } from './invitations';
+import { inLocale } from './locale';
+import { createPilot, pilotFormSchema, setPilotStatus } from './pilots';
+import { openLink, printLanguageChoices, printLocale, recordAnswers, respondentUrl, type PersonalLink } from './respondent';
+import { findResponseForInvitation, loadAnswers, submitResponse } from './responses';
+import { createTestDb } from './test-db';
+
+let db: Db;
+let cleanup: () => void;
+let pilotId: number;
+let token: string;
+
+beforeEach(() => {
+	({ db, cleanup } = createTestDb());
+	pilotId = createPilot(
+		db,
+		pilotFormSchema.parse({
+			municipality: 'Zuidstad',
+			roundLabel: 'Nulmeting',
+			cbsCode: 'GM0363',
+			councilType: 'clientenraad',
+			scan: 'clientenparticipatie-werk-en-inkomen@1',
+			variant: 'full',
+			mirror: true,
+			roles: ['raad', 'gemeente'],
+			minGroupSize: 5,
+			opensOn: '',
+			closesOn: '',
+			benchmarkConsent: false
+		}),
+		null
+	);
+	setPilotStatus(db, pilotId, 'open');
+	[{ token }] = createPersonalLinks(db, crypto.randomBytes(32), pilotId, 'raad', 1);
+});
+afterEach(() => cleanup());
+
+function personal(): PersonalLink {
+	const link = openLink(db, token);
+	if (link.kind !== 'personal') throw new Error(`expected a personal link, got ${link.kind}`);
+	return link;
+}
+
+describe('openLink', () => {
+	it('tells an unknown, a revoked and a closed link apart', () => {
+		expect(openLink(db, 'x'.repeat(22)).kind).toBe('unknown');
+		setPilotStatus(db, pilotId, 'closed');
+		expect(openLink(db, token).kind).toBe('closed');
+		setPilotStatus(db, pilotId, 'open');
+		revokeLink(db, pilotId, personal().invitation.id);
+		expect(openLink(db, token).kind).toBe('revoked');
+	});
+});
+
+describe('recordAnswers', () => {
+	it('stores valid answers, normalised, and starts the response with the first one', () => {
+		const outcome = recordAnswers(db, personal(), { 'doel-1': ' 4 ', 'doel-1.spiegel': 'weet_niet' });
+		expect(outcome).toEqual({ kind: 'saved', count: 2 });
+		const response = findResponseForInvitation(db, personal().invitation.id)!;
+		expect([...loadAnswers(db, response.id)]).toEqual([
+			['doel-1', { kind: 'score', score: 4 }],
+			['doel-1.spiegel', { kind: 'dontKnow' }]
+		]);
+	});
+
+	it('refuses a key that is not in this questionnaire, or a bad value, and stores nothing', () => {
+		const outcome = recordAnswers(db, personal(), { 'doel-1': '3', 'bestaat-niet': '3' });
+		expect(outcome).toEqual({ kind: 'invalid', errors: { 'bestaat-niet': 'Deze vraag hoort niet bij uw vragenlijst.' } });
+		expect(recordAnswers(db, personal(), { 'doel-1': '6' }).kind).toBe('invalid');
+		expect(findResponseForInvitation(db, personal().invitation.id)).toBeUndefined();
+	});
+
+	it('says what is wrong in the language of the request', () => {
+		const outcome = inLocale('en', () => recordAnswers(db, personal(), { 'bestaat-niet': '3' }));
+		expect(outcome).toEqual({ kind: 'invalid', errors: { 'bestaat-niet': 'This question is not part of your questionnaire.' } });
+	});
+
+	it('clearing an answer before there is a response creates no response', () => {
+		expect(recordAnswers(db, personal(), { 'doel-1': '' })).toEqual({ kind: 'saved', count: 1 });
+		expect(findResponseForInvitation(db, personal().invitation.id)).toBeUndefined();
+	});
+
+	it('clears an answer once the response exists, and saving the same value again changes nothing', () => {
+		recordAnswers(db, personal(), { 'doel-1': '2', 'doel-2': '5' });
+		recordAnswers(db, personal(), { 'doel-1': '2' });
+		recordAnswers(db, personal(), { 'doel-2': '' });
+		const response = findResponseForInvitation(db, personal().invitation.id)!;
+		expect([...loadAnswers(db, response.id)]).toEqual([['doel-1', { kind: 'score', score: 2 }]]);
+	});
+
+	it('is locked once the response was handed in, even with a link opened before', () => {
+		recordAnswers(db, personal(), { 'doel-1': '2' });
+		const openedBefore = personal();
+		submitResponse(db, openedBefore.response!.id);
+		expect(recordAnswers(db, openedBefore, { 'doel-1': '5' })).toEqual({ kind: 'locked' });
+		expect([...loadAnswers(db, openedBefore.response!.id)]).toEqual([['doel-1', { kind: 'score', score: 2 }]]);
+	});
+});
+
+describe('links and printing in a language', () => {
+	it('a Dutch link is the plain link; another language goes with it', () => {
+		expect(respondentUrl('https://qs.example', 'abc', 'nl')).toBe('https://qs.example/s/abc');
+		expect(respondentUrl('https://qs.example', 'abc', 'en')).toBe('https://qs.example/s/abc?taal=en');
+	});
+
+	it('prints in the language asked for, else in the language of the page', () => {
+		expect(inLocale('nl', () => printLocale(new URL('https://qs.example/brieven?afdruktaal=en')))).toBe('en');
+		expect(inLocale('en', () => printLocale(new URL('https://qs.example/brieven?afdruktaal=xx')))).toBe('en');
+		expect(inLocale('nl', () => printLocale(new URL('https://qs.example/brieven')))).toBe('nl');
+	});
+
+	it('the language links keep the other choices of the page', () => {
+		const choices = printLanguageChoices(new URL('https://qs.example/brieven?rol=raad&afdruktaal=nl'), 'nl');
+		expect(choices).toEqual([
+			{ locale: 'nl', href: '?rol=raad&afdruktaal=nl', current: true },
+			{ locale: 'en', href: '?rol=raad&afdruktaal=en', current: false }
+		]);
+	});
+});
