@@ -188,12 +188,12 @@ describe('parseScanText: invalid files name the file and the place', () => {
 		expect(problem).toContain(`regel ${lineOf(source, 'type: schaal')},`);
 	});
 
-	it('an unknown extra key (strict) names the key', () => {
+	it('an unknown extra key (strict) names the key and its own line', () => {
 		const source = mutate(minimal, '    title: Thema B\n', '    title: Thema B\n    kleur: rood\n');
 		const error = scanError(file, source);
 		const problem = problemAt(error, 'themes[1]');
 		expect(problem).toContain('kleur');
-		expect(problem).toContain(`regel ${lineOf(source, '- id: thema-b')},`);
+		expect(problem).toContain(`regel ${lineOf(source, 'kleur: rood')},`);
 	});
 
 	it('an unknown top-level key', () => {

@@ -111,7 +111,14 @@ export const scanSchema = z
 		});
 	});
 
-export type ScanDefinition = z.infer<typeof scanSchema>;
+/**
+ * A scan in the language of a request (see `localizeScan` in ./translation). `dutch` holds the
+ * address ("items.doel-1.text", see `TextAddress`) of every text that is still the Dutch original,
+ * so a page can mark it `lang="nl"`. Absent on a definition as read from its file or snapshot.
+ */
+export type Localized = { locale: string; dutch: string[] };
+
+export type ScanDefinition = z.infer<typeof scanSchema> & { localized?: Localized };
 export type ScanTheme = ScanDefinition['themes'][number];
 export type ScanItem = ScanTheme['items'][number];
 export type LikertItem = Extract<ScanItem, { type: 'likert' }>;
@@ -119,3 +126,32 @@ export type LadderItem = Extract<ScanItem, { type: 'ladder' }>;
 export type OpenItem = Extract<ScanItem, { type: 'open' }>;
 export type ScanRole = ScanDefinition['roles'][number];
 export type AnalysisThresholds = z.infer<typeof analysisThresholdsSchema>;
+
+// A translation file (`<scan>.<language>.yaml` beside the scan file) mirrors the texts of the scan,
+// keyed by the scan's stable ids. Every text carries `source`, a short hash of the Dutch text it
+// translates, so a translation of an older Dutch text is never shown (see ./translation).
+const sourceHash = z
+	.string({ error: "schrijf de code tussen aanhalingstekens, bijv. source: '3f9a0c2b71de'" })
+	.regex(/^[0-9a-f]{12}$/, 'de code van de Nederlandse tekst heeft 12 tekens (0-9 en a-f)');
+
+export const translatedTextSchema = z.object({ source: sourceHash, text }).strict();
+/** A list follows the scan's list by position; an empty place (`- `) is not translated yet. */
+const translatedList = z.array(translatedTextSchema.nullable());
+const optional = translatedTextSchema.optional();
+
+export const translationFileSchema = z
+	.object({
+		scan: slug,
+		title: optional,
+		description: optional,
+		intro: translatedList.optional(),
+		paperIntro: translatedList.optional(),
+		glossary: z.array(z.object({ term: optional, text: optional }).strict().nullable()).optional(),
+		roles: z.record(slug, z.object({ label: optional, choice: optional, mirrorLabel: optional }).strict()).optional(),
+		themes: z.record(slug, z.object({ title: optional, subtitle: optional }).strict()).optional(),
+		items: z.record(slug, z.object({ text: optional, steps: translatedList.optional() }).strict()).optional()
+	})
+	.strict();
+
+export type TranslatedText = z.infer<typeof translatedTextSchema>;
+export type ScanTranslation = z.infer<typeof translationFileSchema>;
