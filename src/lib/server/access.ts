@@ -1,6 +1,7 @@
 // Who may do what with a pilot. Admins manage every pilot; a facilitator manages the pilots they
 // own or that are shared with them as co-facilitator; a viewer only reads pilots shared with them.
 import { and, eq } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
 import type { SessionUser } from './auth';
 import type { Db } from './db';
 import { pilotShares, pilots, users, type Pilot } from './db/schema';
@@ -37,16 +38,16 @@ export function visiblePilotIds(db: Db, user: SessionUser): number[] | null {
 	return [...new Set([...owned, ...shared].map((r) => r.id))];
 }
 
+/** Why a pilot cannot be shared with an account; its message is in the request's language. */
 export class ShareError extends Error {}
 
 export function sharePilot(db: Db, pilotId: number, email: string, access: 'facilitator' | 'viewer'): SessionUser {
 	const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
-	if (!user || !user.active) throw new ShareError('Er is geen actief account met dit e-mailadres. Vraag de beheerder om het aan te maken.');
-	if (user.role === 'admin') throw new ShareError('Een beheerder kan alle pilots al zien.');
+	if (!user || !user.active) throw new ShareError(m.fac_share_no_account());
+	if (user.role === 'admin') throw new ShareError(m.fac_share_admin());
 	const pilot = db.select({ ownerId: pilots.ownerId }).from(pilots).where(eq(pilots.id, pilotId)).get();
-	if (pilot?.ownerId === user.id) throw new ShareError('Dit account is de eigenaar van de pilot.');
-	if (access === 'facilitator' && user.role === 'viewer')
-		throw new ShareError('Een account om mee te kijken kan geen pilot beheren. Kies "meekijken".');
+	if (pilot?.ownerId === user.id) throw new ShareError(m.fac_share_owner());
+	if (access === 'facilitator' && user.role === 'viewer') throw new ShareError(m.fac_share_viewer_manage());
 	db.insert(pilotShares)
 		.values({ pilotId, userId: user.id, access })
 		.onConflictDoUpdate({ target: [pilotShares.pilotId, pilotShares.userId], set: { access } })

@@ -1,11 +1,13 @@
 // CSV import of answers collected elsewhere, in the long format the raw export also uses
 // (response,role,item,value). The whole file is checked first; one bad cell and nothing is stored.
+// Errors name the row and column in the request's language; the column names are the file's own.
 import crypto from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { answerValueSchema, buildPages, allQuestions, type Answer, type Question } from '$lib/scan/questionnaire';
 import { dayOf, formatDay } from '$lib/dates';
+import { m } from '$lib/paraglide/messages';
 import type { Db } from './db';
 import { importedForms, imports } from './db/schema';
 import type { PilotWithScan } from './pilots';
@@ -25,6 +27,9 @@ const ROWS_PER_TURN = 2000;
 const CODES_PER_QUERY = 500;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** "Rij 3, kolom "value": …": where in the file a problem is. Column names are the file's own. */
+const at = (row: number, column: (typeof IMPORT_COLUMNS)[number], problem: string) => m.fac_csv_place({ row, column, problem });
 
 export type ImportResult = { ok: true; responses: number; answers: number } | { ok: false; errors: string[] };
 
@@ -72,10 +77,10 @@ export async function validateImport(
 ): Promise<{ errors: string[]; responses: Map<string, { role: string; answers: [string, Answer][] }> }> {
 	const responses = new Map<string, { role: string; answers: [string, Answer][]; seen: Set<string> }>();
 	const fail = (errors: string[]) => ({ errors, responses: new Map() });
-	if (bytes.byteLength === 0) return fail(['Het bestand is leeg.']);
-	if (bytes.byteLength > MAX_IMPORT_BYTES) return fail(['Het bestand is groter dan 5 MB. Splits het in kleinere bestanden.']);
+	if (bytes.byteLength === 0) return fail([m.fac_csv_empty()]);
+	if (bytes.byteLength > MAX_IMPORT_BYTES) return fail([m.fac_csv_too_big({ max: MAX_IMPORT_BYTES / 1024 / 1024 })]);
 	const text = decode(bytes);
-	if (text === null) return fail(['Het bestand is geen UTF-8-tekst. Sla het in Excel op als "CSV UTF-8 (door komma\'s gescheiden)".']);
+	if (text === null) return fail([m.fac_csv_not_utf8()]);
 
 	// The header row decides the separator (Dutch Excel writes ';'), so a comma inside an unquoted
 	// answer of a ';' file stays part of the answer.
@@ -86,18 +91,17 @@ export async function validateImport(
 		records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true });
 	} catch (e) {
 		const line = (e as { lines?: number }).lines;
-		return fail([`Het bestand is geen geldige CSV${line ? ` (rond rij ${line})` : ''}. Controleer de aanhalingstekens.`]);
+		return fail([line ? m.fac_csv_invalid_at({ row: line }) : m.fac_csv_invalid()]);
 	}
-	if (records.length === 0) return fail(['Het bestand is leeg.']);
+	if (records.length === 0) return fail([m.fac_csv_empty()]);
 
 	const header = records[0].map((h) => h.trim().toLowerCase());
 	const col: Record<string, number> = {};
 	for (const name of IMPORT_COLUMNS) {
 		col[name] = header.indexOf(name);
-		if (col[name] === -1)
-			return fail([`Rij 1: de kolom "${name}" ontbreekt. De eerste rij moet de kolomnamen ${IMPORT_COLUMNS.join(', ')} bevatten.`]);
+		if (col[name] === -1) return fail([m.fac_csv_missing_column({ column: name, columns: IMPORT_COLUMNS.join(', ') })]);
 	}
-	if (records.length === 1) return fail(['Het bestand bevat alleen kolomnamen en geen antwoorden.']);
+	if (records.length === 1) return fail([m.fac_csv_header_only()]);
 
 	const questions = questionsByRole(pilot);
 	const schemas = valueSchemas(questions);
@@ -108,9 +112,7 @@ export async function validateImport(
 		const row = records[r];
 		const rowNo = r + 1;
 		if (row.length > header.length) {
-			errors.push(
-				`Rij ${rowNo}: deze rij heeft meer cellen dan de kopregel. Zet tekst met een "${delimiter}" erin tussen aanhalingstekens.`
-			);
+			errors.push(m.fac_csv_too_many_cells({ row: rowNo, separator: delimiter }));
 			continue;
 		}
 		const cell = (name: string) => restoreNeutralisedCell(row[col[name]] ?? '').trim();
@@ -120,53 +122,50 @@ export async function validateImport(
 		const key = cell('item').toLowerCase();
 		const raw = restoreNeutralisedCell(row[col.value] ?? '');
 		if (!id) {
-			errors.push(`Rij ${rowNo}, kolom "response": vul een nummer of code voor het antwoordformulier in.`);
+			errors.push(at(rowNo, 'response', m.fac_csv_response_missing()));
 			continue;
 		}
 		if (id.length > 100) {
-			errors.push(`Rij ${rowNo}, kolom "response": de code is te lang (hoogstens 100 tekens).`);
+			errors.push(at(rowNo, 'response', m.fac_csv_response_long()));
 			continue;
 		}
 		const roleQuestions = questions.get(role);
 		if (!roleQuestions) {
-			errors.push(`Rij ${rowNo}, kolom "role": "${role}" is geen rol van deze pilot. Kies uit: ${pilot.roles.join(', ')}.`);
+			errors.push(at(rowNo, 'role', m.fac_csv_unknown_role({ role, roles: pilot.roles.join(', ') })));
 			continue;
 		}
 		const question = roleQuestions.get(key);
 		if (!question) {
-			errors.push(`Rij ${rowNo}, kolom "item": "${key}" is geen vraag van deze pilot voor de rol ${role}.`);
+			errors.push(at(rowNo, 'item', m.fac_csv_unknown_item({ item: key, role })));
 			continue;
 		}
 		const parsed = schemas.get(question)!.safeParse(raw);
 		if (!parsed.success) {
-			const hint = question.kind === 'open' ? parsed.error.issues[0].message : 'Gebruik 1 tot en met 5, weet_niet, of laat de cel leeg.';
-			errors.push(`Rij ${rowNo}, kolom "value": "${raw.slice(0, 40)}" is geen geldig antwoord op ${key}. ${hint}`);
+			const hint = question.kind === 'open' ? parsed.error.issues[0].message : m.fac_csv_score_hint();
+			errors.push(at(rowNo, 'value', m.fac_csv_bad_value({ value: raw.slice(0, 40), item: key, hint })));
 			continue;
 		}
 		let response = responses.get(id);
 		if (!response) {
 			if (responses.size >= MAX_IMPORT_FORMS) {
-				return fail([
-					`Het bestand bevat meer dan ${MAX_IMPORT_FORMS} formulieren. Splits het in bestanden van hoogstens ${MAX_IMPORT_FORMS} formulieren en importeer ze één voor één.`
-				]);
+				return fail([m.fac_csv_too_many_forms({ max: MAX_IMPORT_FORMS })]);
 			}
 			responses.set(id, (response = { role, answers: [], seen: new Set() }));
 		}
 		if (response.role !== role) {
-			errors.push(`Rij ${rowNo}, kolom "role": formulier "${id}" heeft eerder de rol ${response.role}; één formulier hoort bij één rol.`);
+			errors.push(at(rowNo, 'role', m.fac_csv_role_mismatch({ form: id, role: response.role })));
 			continue;
 		}
 		if (response.seen.has(key)) {
-			errors.push(`Rij ${rowNo}, kolom "item": formulier "${id}" heeft al een antwoord op ${key}.`);
+			errors.push(at(rowNo, 'item', m.fac_csv_duplicate({ form: id, item: key })));
 			continue;
 		}
 		response.seen.add(key);
 		if (parsed.data) response.answers.push([key, parsed.data]);
 	}
-	if (errors.length >= MAX_ERRORS_SHOWN && r < records.length) errors.push('Er zijn mogelijk meer fouten; herstel deze eerst.');
+	if (errors.length >= MAX_ERRORS_SHOWN && r < records.length) errors.push(m.fac_csv_more_errors());
 	for (const [id, response] of responses)
-		if (response.answers.length === 0 && errors.length <= MAX_ERRORS_SHOWN)
-			errors.push(`Formulier "${id}" heeft geen enkel antwoord. Vul antwoorden in of haal de rijen weg.`);
+		if (response.answers.length === 0 && errors.length <= MAX_ERRORS_SHOWN) errors.push(m.fac_csv_no_answers({ form: id }));
 	return errors.length ? fail(errors) : { errors, responses };
 }
 
@@ -197,9 +196,7 @@ export async function importResponses(
 		if (earlier) {
 			return {
 				ok: false,
-				errors: [
-					`Dit bestand is op ${formatDay(earlier.importedOn)} al geïmporteerd (${earlier.responses} vragenlijsten). Nog een keer importeren zou de antwoorden dubbel tellen.`
-				]
+				errors: [m.fac_csv_already_imported({ date: formatDay(earlier.importedOn), count: earlier.responses })]
 			};
 		}
 		const all = [...hashes.keys()];
@@ -215,9 +212,7 @@ export async function importResponses(
 		if (again.length) {
 			return {
 				ok: false,
-				errors: [
-					`Deze formulieren zijn al eerder geïmporteerd: ${again.slice(0, 10).join(', ')}${again.length > 10 ? ' …' : ''}. Haal ze uit het bestand, anders tellen ze dubbel.`
-				]
+				errors: [m.fac_csv_forms_again({ forms: `${again.slice(0, 10).join(', ')}${again.length > 10 ? ' …' : ''}` })]
 			};
 		}
 		let answerCount = 0;
@@ -244,7 +239,7 @@ export function importTemplate(pilot: PilotWithScan): string {
 	const rows: string[][] = [[...IMPORT_COLUMNS]];
 	const questions = questionsByRole(pilot);
 	pilot.roles.forEach((role, i) => {
-		for (const key of questions.get(role)!.keys()) rows.push([`voorbeeld-${i + 1}`, role, key, '']);
+		for (const key of questions.get(role)!.keys()) rows.push([m.fac_csv_example_form({ number: i + 1 }), role, key, '']);
 	});
 	return stringify(rows);
 }

@@ -1,6 +1,7 @@
 // Respondent links: personal links per role, group links that hand out personal ones, revoking,
 // and finding the pilot and response behind a token.
 import { and, asc, count, eq, isNull, max } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
 import type { Db } from './db';
 import { invitations, pilots, responses, type Invitation, type Pilot } from './db/schema';
 import { deriveLinkToken, hashToken, newLinkToken, type LinkSecret } from './tokens';
@@ -189,8 +190,7 @@ export function spawnFromGroup(db: Db, secret: LinkSecret, group: Invitation, ro
 	return db.transaction((tx) => {
 		const made = tx.select({ n: count() }).from(invitations).where(eq(invitations.parentId, group.id)).get()?.n ?? 0;
 		const current = tx.select({ maxUses: invitations.maxUses }).from(invitations).where(eq(invitations.id, group.id)).get();
-		if (made >= maxUsesOf(current ?? group))
-			throw new GroupLinkFullError('Via deze groepslink doen al zoveel mensen mee als de begeleider heeft ingesteld.');
+		if (made >= maxUsesOf(current ?? group)) throw new GroupLinkFullError(m.fac_group_link_full());
 		const { token, salt, tokenHash } = newLinkToken(secret);
 		const row = tx
 			.insert(invitations)

@@ -1,6 +1,9 @@
 // The pilot form that the create and edit pages share: what it offers, how a posted form becomes
 // a checked PilotForm, and the typed values that go back to the page when something is wrong.
 import { DEFAULT_MIN_GROUP_SIZE } from '$lib/analysis/group-size';
+import { fieldErrors } from '$lib/forms/field-errors';
+import { listAnd } from '$lib/forms/lists';
+import { m } from '$lib/paraglide/messages';
 import { findScan, availableScans } from './scans';
 import { PilotError, pilotFormSchema, type PilotForm, type PilotWithScan } from './pilots';
 
@@ -30,7 +33,7 @@ export function newPilotValues(): PilotFormValues {
 	const first = availableScans()[0]?.definition;
 	return {
 		municipality: '',
-		roundLabel: 'Nulmeting',
+		roundLabel: m.fac_pf_round_default(),
 		cbsCode: '',
 		// No pre-selected council type: the facilitator has to say which kind it is.
 		councilType: '',
@@ -91,19 +94,13 @@ export function readPilotForm(formData: FormData): PilotFormFailure & { data: Pi
 		contact: text('contact')
 	};
 
-	const errors: PilotFormErrors = {};
 	const parsed = pilotFormSchema.safeParse(values);
-	if (!parsed.success) {
-		for (const issue of parsed.error.issues) {
-			const field = (typeof issue.path[0] === 'string' ? issue.path[0] : 'form') as PilotFormField | 'form';
-			errors[field] ??= issue.message;
-		}
-	}
+	const errors: PilotFormErrors = parsed.success ? {} : fieldErrors<PilotFormField>(parsed.error);
 	checkScanAndRoles(values, errors);
 	// zod skips the schema's date-order rule while other fields fail; check it now, so the
 	// facilitator sees every problem in one go.
 	const [opens, closes] = [values.opensOn.trim(), values.closesOn.trim()];
-	if (!errors.opensOn && !errors.closesOn && opens && closes && opens > closes) errors.closesOn = 'De einddatum ligt vóór de startdatum.';
+	if (!errors.opensOn && !errors.closesOn && opens && closes && opens > closes) errors.closesOn = m.fac_pf_dates_order();
 	const valid = parsed.success && Object.keys(errors).length === 0;
 	return { values, errors, data: valid ? parsed.data : null };
 }
@@ -117,14 +114,14 @@ function checkScanAndRoles(values: PilotFormValues, errors: PilotFormErrors): vo
 	const [id, version] = values.scan.split('@');
 	const scan = findScan(id, Number(version));
 	if (!scan) {
-		errors.scan = 'Deze scan bestaat niet (meer). Kies een scan uit de lijst.';
+		errors.scan = m.fac_pf_scan_gone();
 		return;
 	}
 	if (errors.roles) return;
 	const missing = scan.definition.comparison.filter((r) => !values.roles.includes(r));
 	if (missing.length) {
 		const labels = scan.definition.comparison.map((r) => scan.definition.roles.find((role) => role.id === r)?.label ?? r);
-		errors.roles = `${labels.join(' en ')} doen altijd mee: hun antwoorden worden met elkaar vergeleken. Vink ze aan.`;
+		errors.roles = m.fac_pf_roles_required({ roles: listAnd(labels) });
 	}
 }
 

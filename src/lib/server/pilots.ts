@@ -3,6 +3,8 @@
 import { MAX_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '$lib/analysis/group-size';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { dayOf } from '$lib/dates';
+import { listAnd } from '$lib/forms/lists';
+import { m } from '$lib/paraglide/messages';
 import type { ScanDefinition } from '$lib/scan/schema';
 import { z } from '$lib/validation';
 import type { Db } from './db';
@@ -15,24 +17,28 @@ const optionalDay = z
 	.string()
 	.trim()
 	.transform((s) => (s === '' ? null : s))
-	.pipe(z.iso.date({ message: 'Vul een geldige datum in.' }).nullable());
+	.pipe(z.iso.date({ error: () => m.fac_valid_date() }).nullable());
 
 /** Whom respondents can ask: optional, staff only; '' becomes null. */
 export const contactSchema = z
 	.string()
 	.trim()
-	.max(200, 'Gebruik hoogstens 200 tekens.')
+	.max(200, { error: () => m.fac_max_chars({ max: 200 }) })
 	.default('')
 	.transform((s) => (s === '' ? null : s));
 
 export const pilotFormSchema = z
 	.object({
-		municipality: z.string().trim().min(2, 'Vul de naam van de gemeente in (minstens 2 tekens).').max(100, 'Gebruik hoogstens 100 tekens.'),
+		municipality: z
+			.string()
+			.trim()
+			.min(2, { error: () => m.fac_pf_municipality_min() })
+			.max(100, { error: () => m.fac_max_chars({ max: 100 }) }),
 		roundLabel: z
 			.string()
 			.trim()
-			.min(1, 'Vul een naam voor de ronde in, bijvoorbeeld "Nulmeting".')
-			.max(60, 'Gebruik hoogstens 60 tekens.'),
+			.min(1, { error: () => m.fac_pf_round_required() })
+			.max(60, { error: () => m.fac_max_chars({ max: 60 }) }),
 		cbsCode: z
 			.string()
 			.trim()
@@ -41,19 +47,19 @@ export const pilotFormSchema = z
 			.pipe(
 				z
 					.string()
-					.regex(/^GM\d{4}$/, 'Een CBS-code is GM met vier cijfers, bijvoorbeeld GM0363.')
+					.regex(/^GM\d{4}$/, { error: () => m.fac_pf_cbs_invalid() })
 					.nullable()
 			),
-		councilType: z.enum(['clientenraad', 'adviesraad-werkgroep', 'adviesraad'], { message: 'Kies wat voor raad het is.' }),
-		scan: z.string().regex(/^[a-z0-9-]+@\d+$/, 'Kies een scan.'),
-		variant: z.enum(['full', 'short'], { message: 'Kies de volledige of de korte versie.' }),
+		councilType: z.enum(['clientenraad', 'adviesraad-werkgroep', 'adviesraad'], { error: () => m.fac_pf_council_required() }),
+		scan: z.string().regex(/^[a-z0-9-]+@\d+$/, { error: () => m.fac_pf_scan_required() }),
+		variant: z.enum(['full', 'short'], { error: () => m.fac_pf_variant_required() }),
 		mirror: z.boolean(),
-		roles: z.array(z.string()).min(2, 'Kies minstens twee rollen, anders valt er niets te vergelijken.'),
+		roles: z.array(z.string()).min(2, { error: () => m.fac_pf_roles_min() }),
 		minGroupSize: z.coerce
-			.number({ message: 'Vul een getal in.' })
-			.int('Vul een heel getal in.')
-			.min(MIN_GROUP_SIZE_FLOOR, `De minimale groepsgrootte is ${MIN_GROUP_SIZE_FLOOR} of meer, om antwoorden anoniem te houden.`)
-			.max(MAX_MIN_GROUP_SIZE, `Kies een minimale groepsgrootte van hoogstens ${MAX_MIN_GROUP_SIZE}.`),
+			.number({ error: () => m.fac_number_required() })
+			.int({ error: () => m.fac_whole_number() })
+			.min(MIN_GROUP_SIZE_FLOOR, { error: () => m.fac_pf_min_group_floor({ floor: MIN_GROUP_SIZE_FLOOR }) })
+			.max(MAX_MIN_GROUP_SIZE, { error: () => m.fac_pf_min_group_max({ max: MAX_MIN_GROUP_SIZE }) }),
 		opensOn: optionalDay,
 		closesOn: optionalDay,
 		benchmarkConsent: z.boolean(),
@@ -61,23 +67,24 @@ export const pilotFormSchema = z
 	})
 	.refine((p) => !p.opensOn || !p.closesOn || p.opensOn <= p.closesOn, {
 		path: ['closesOn'],
-		message: 'De einddatum ligt vóór de startdatum.'
+		error: () => m.fac_pf_dates_order()
 	});
 
 export type PilotForm = z.infer<typeof pilotFormSchema>;
 
+/** A rule about pilots that a form cannot check by itself; its message is in the request's language. */
 export class PilotError extends Error {}
 
 function resolveScan(form: PilotForm) {
 	const [id, version] = form.scan.split('@');
 	const scan = findScan(id, Number(version));
-	if (!scan) throw new PilotError('Deze scan bestaat niet (meer). Kies een andere scan.');
+	if (!scan) throw new PilotError(m.fac_pilot_scan_gone());
 	const unknown = form.roles.filter((r) => !scan.definition.roles.some((role) => role.id === r));
-	if (unknown.length) throw new PilotError(`Onbekende rol: ${unknown.join(', ')}.`);
+	if (unknown.length) throw new PilotError(m.fac_pilot_unknown_role({ roles: unknown.join(', ') }));
 	const [a, b] = scan.definition.comparison;
 	if (!form.roles.includes(a) || !form.roles.includes(b)) {
 		const label = (id: string) => scan.definition.roles.find((r) => r.id === id)?.label ?? id;
-		throw new PilotError(`${label(a)} en ${label(b)} doen altijd mee: zij zijn de hoofdvergelijking.`);
+		throw new PilotError(m.fac_pilot_comparison_roles({ roles: listAnd([label(a), label(b)]) }));
 	}
 	// Keep the scan's own role order, whatever order the form sent.
 	const roles = scan.definition.roles.map((r) => r.id).filter((id) => form.roles.includes(id));
@@ -118,8 +125,8 @@ export function updatePilot(db: Db, id: number, form: PilotForm): void {
 	const { scan, roles } = resolveScan(form);
 	db.transaction((tx) => {
 		const pilot = tx.select().from(pilots).where(eq(pilots.id, id)).get();
-		if (!pilot) throw new PilotError('Deze pilot bestaat niet.');
-		if (pilot.status !== 'draft') throw new PilotError('Een pilot die al open is geweest kunt u niet meer wijzigen.');
+		if (!pilot) throw new PilotError(m.fac_pilot_not_found());
+		if (pilot.status !== 'draft') throw new PilotError(m.fac_pilot_not_draft());
 		const snapshotId = ensureSnapshot(tx as unknown as Db, scan);
 		tx.update(pilots)
 			.set({ ...columns(form, roles), snapshotId })
@@ -135,10 +142,10 @@ export function setPilotContact(db: Db, id: number, contact: string | null): voi
 
 export function setPilotStatus(db: Db, id: number, status: Pilot['status']): void {
 	const pilot = db.select({ status: pilots.status }).from(pilots).where(eq(pilots.id, id)).get();
-	if (!pilot) throw new PilotError('Deze pilot bestaat niet.');
+	if (!pilot) throw new PilotError(m.fac_pilot_not_found());
 	const allowed: Record<Pilot['status'], Pilot['status'][]> = { draft: ['open'], open: ['closed'], closed: ['open'] };
 	if (!allowed[pilot.status].includes(status))
-		throw new PilotError(status === 'closed' ? 'Alleen een open vragenlijst kan worden gesloten.' : 'Deze vragenlijst is al open.');
+		throw new PilotError(status === 'closed' ? m.fac_pilot_close_only_open() : m.fac_pilot_already_open());
 	db.update(pilots).set({ status }).where(eq(pilots.id, id)).run();
 }
 

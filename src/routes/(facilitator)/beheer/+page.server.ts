@@ -1,6 +1,9 @@
 // Account management for admins: list, create (with a generated password shown once),
 // deactivate and reactivate, and one-time links to set a new password.
 import { fail } from '@sveltejs/kit';
+import { fieldErrors } from '$lib/forms/field-errors';
+import { intlTag } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import {
 	AccountError,
 	accountFormSchema,
@@ -17,10 +20,9 @@ import { readForm } from '$lib/server/request';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
-const timestamp = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium' });
-
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
+	const timestamp = new Intl.DateTimeFormat(intlTag(), { timeZone: 'Europe/Amsterdam', dateStyle: 'medium' });
 	const accounts = listAccounts(db()).map((a) => ({
 		...a,
 		createdLabel: timestamp.format(new Date(a.createdAt))
@@ -45,7 +47,7 @@ function accountAction<T>(action: 'deactivate' | 'activate' | 'reset', userId: n
 async function targetId(request: Request, action: 'deactivate' | 'activate' | 'reset') {
 	const form = await readForm(request);
 	const parsed = userIdSchema.safeParse(form.get('userId'));
-	if (!parsed.success) return { form, failure: fail(400, { action, userId: 0, message: 'Kies een account uit de lijst.' }) };
+	if (!parsed.success) return { form, failure: fail(400, { action, userId: 0, message: m.fac_admin_choose_account() }) };
 	return { form, userId: parsed.data };
 }
 
@@ -64,11 +66,7 @@ export const actions: Actions = {
 			role: String(form.get('role') ?? '')
 		};
 		const parsed = accountFormSchema.safeParse(values);
-		if (!parsed.success) {
-			const errors: Partial<Record<CreateField, string>> = {};
-			for (const issue of parsed.error.issues) errors[issue.path[0] as CreateField] ??= issue.message;
-			return fail(400, { action: 'create' as const, values, errors });
-		}
+		if (!parsed.success) return fail(400, { action: 'create' as const, values, errors: fieldErrors<CreateField>(parsed.error) });
 		try {
 			const { user, password } = await createAccount(db(), parsed.data);
 			audit(db(), admin, 'account-create', { detail: user.email });
@@ -89,14 +87,14 @@ export const actions: Actions = {
 			return fail(400, {
 				action: 'deactivate' as const,
 				userId: target.userId,
-				message: 'Vink aan dat u dit account echt wilt uitzetten.',
+				message: m.fac_admin_deactivate_unconfirmed(),
 				confirm: true
 			});
 		}
 		const outcome = accountAction('deactivate', target.userId, () => setAccountActive(db(), admin, target.userId, false));
 		if (!outcome.ok) return outcome.failure;
 		audit(db(), admin, 'account-deactivate', { detail: outcome.value.email });
-		return { action: 'deactivate' as const, done: `Het account ${outcome.value.email} staat uit. Deze persoon kan niet meer inloggen.` };
+		return { action: 'deactivate' as const, done: m.fac_admin_deactivated({ email: outcome.value.email }) };
 	},
 
 	activate: async (event) => {
@@ -107,7 +105,7 @@ export const actions: Actions = {
 		const outcome = accountAction('activate', target.userId, () => setAccountActive(db(), admin, target.userId, true));
 		if (!outcome.ok) return outcome.failure;
 		audit(db(), admin, 'account-activate', { detail: outcome.value.email });
-		return { action: 'activate' as const, done: `Het account ${outcome.value.email} staat weer aan.` };
+		return { action: 'activate' as const, done: m.fac_admin_activated({ email: outcome.value.email }) };
 	},
 
 	reset: async (event) => {
@@ -116,12 +114,12 @@ export const actions: Actions = {
 		const target = await targetId(request, 'reset');
 		if (target.failure) return target.failure;
 		const account = listAccounts(db()).find((a) => a.id === target.userId);
-		if (!account) return fail(400, { action: 'reset' as const, userId: target.userId, message: 'Dit account bestaat niet.' });
+		if (!account) return fail(400, { action: 'reset' as const, userId: target.userId, message: m.fac_account_not_found() });
 		if (!account.active) {
 			return fail(400, {
 				action: 'reset' as const,
 				userId: target.userId,
-				message: 'Zet dit account eerst weer aan. Een link voor een account dat uit staat, werkt niet.'
+				message: m.fac_admin_reset_inactive()
 			});
 		}
 		const outcome = accountAction('reset', target.userId, () => createResetToken(db(), target.userId));

@@ -2,6 +2,9 @@
 // those who manage it also opening and closing, the contact for respondents, sharing with other
 // accounts, and deleting it.
 import { fail, redirect } from '@sveltejs/kit';
+import { largeEnough, stillNeeded } from '$lib/analysis/group-size';
+import { fieldErrors } from '$lib/forms/field-errors';
+import { m } from '$lib/paraglide/messages';
 import { listShares, ShareError, sharePilot, unsharePilot } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
 import type { SessionUser } from '$lib/server/auth';
@@ -27,11 +30,17 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { user, pilot, access } = requirePilot(event, 'view');
 	const counts = responseCounts(db(), pilot.id);
-	const response = pilot.roles.map((role) => ({
-		role,
-		label: pilot.scan.roles.find((r) => r.id === role)?.label ?? role,
-		...(counts[role] ?? { invited: 0, started: 0, submitted: 0 })
-	}));
+	const response = pilot.roles.map((role) => {
+		const count = counts[role] ?? { invited: 0, started: 0, submitted: 0 };
+		return {
+			role,
+			label: pilot.scan.roles.find((r) => r.id === role)?.label ?? role,
+			...count,
+			// Whether the handed-in forms are enough for figures, by the one rule in analysis.
+			enough: largeEnough(count.submitted, pilot.minGroupSize),
+			needed: stillNeeded(count.submitted, pilot.minGroupSize)
+		};
+	});
 	// Who else has access is the managers' business only.
 	const shares = access === 'manage' ? listShares(db(), pilot.id) : [];
 	const labels = Object.fromEntries(response.map((r) => [r.role, r.label]));
@@ -50,7 +59,7 @@ export const load: PageServerLoad = async (event) => {
 /** Makes a release and says what happened, for the notice after closing or releasing. */
 function release(user: SessionUser, pilot: PilotWithScan, reason: 'close' | 'explicit'): ReleaseOutcome {
 	const outcome = makeRelease(db(), pilot, reason, user.id);
-	if (outcome.ok) audit(db(), user, 'release', { pilotId: pilot.id, detail: `versie ${outcome.release.number}` });
+	if (outcome.ok) audit(db(), user, 'release', { pilotId: pilot.id, detail: String(outcome.release.number) });
 	return outcome;
 }
 
@@ -67,8 +76,13 @@ function changeStatus(user: SessionUser, pilot: PilotWithScan, status: Pilot['st
 
 const shareSchema = z.object({
 	// Trim before checking: z.email() checks first, so a pasted trailing space would fail it.
-	email: z.string().trim().toLowerCase().max(200).pipe(z.email('Vul een geldig e-mailadres in.')),
-	access: z.enum(['facilitator', 'viewer'], { message: 'Kies of deze persoon mag meebeheren of alleen meekijken.' })
+	email: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.max(200)
+		.pipe(z.email({ error: () => m.fac_email_invalid() })),
+	access: z.enum(['facilitator', 'viewer'], { error: () => m.fac_share_access_required() })
 });
 
 /** Case and spaces do not matter: the point is that the name was read, not typed perfectly. */
@@ -85,7 +99,7 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		// Closing stops everyone who is still busy, so it needs an explicit yes, with or without JS.
 		if (form.get('confirm') !== 'ja') {
-			return fail(400, { action: 'close' as const, error: 'Vink aan dat u de vragenlijst echt wilt sluiten.' });
+			return fail(400, { action: 'close' as const, error: m.fac_pilot_close_unconfirmed() });
 		}
 		const closed = changeStatus(user, pilot, 'closed', 'close');
 		if (!('done' in closed)) return closed;
@@ -97,12 +111,10 @@ export const actions: Actions = {
 	release: async (event) => {
 		const { user, pilot } = requirePilot(event, 'manage');
 		const form = await readForm(event.request);
-		if (form.get('confirm') !== 'ja')
-			return fail(400, { action: 'release' as const, error: 'Vink aan dat u de uitkomsten nu wilt vrijgeven.' });
-		if (pilot.status === 'draft')
-			return fail(400, { action: 'release' as const, error: 'Open eerst de vragenlijst: er kunnen nog geen antwoorden zijn.' });
+		if (form.get('confirm') !== 'ja') return fail(400, { action: 'release' as const, error: m.fac_release_unconfirmed() });
+		if (pilot.status === 'draft') return fail(400, { action: 'release' as const, error: m.fac_release_draft() });
 		const outcome = release(user, pilot, 'explicit');
-		if (!outcome.ok) return fail(400, { action: 'release' as const, error: 'Er kan nu geen nieuwe versie komen: zie hieronder waarom.' });
+		if (!outcome.ok) return fail(400, { action: 'release' as const, error: m.fac_release_refused() });
 		return { action: 'release' as const, done: true, release: outcome.release.number };
 	},
 
@@ -111,15 +123,10 @@ export const actions: Actions = {
 	confirm: async (event) => {
 		const { user, pilot } = requirePilot(event, 'view');
 		const form = await readForm(event.request);
-		if (form.get('seen') !== 'ja')
-			return fail(400, { action: 'confirm' as const, error: 'Vink aan dat u de papieren vragenlijsten heeft gezien.' });
+		if (form.get('seen') !== 'ja') return fail(400, { action: 'confirm' as const, error: m.fac_confirm_unseen() });
 		const confirmed = confirmTypedIn(db(), pilot.id, user);
-		if (confirmed === 0)
-			return fail(400, {
-				action: 'confirm' as const,
-				error: 'Er zijn geen vragenlijsten die u kunt bevestigen. Wat u zelf invoerde, bevestigt iemand anders.'
-			});
-		audit(db(), user, 'typed-in-confirm', { pilotId: pilot.id, detail: `${confirmed} vragenlijsten` });
+		if (confirmed === 0) return fail(400, { action: 'confirm' as const, error: m.fac_confirm_none() });
+		audit(db(), user, 'typed-in-confirm', { pilotId: pilot.id, detail: String(confirmed) });
 		return { action: 'confirm' as const, done: true, confirmed };
 	},
 
@@ -128,7 +135,7 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const value = String(form.get('contact') ?? '').slice(0, 300);
 		const parsed = contactSchema.safeParse(value);
-		if (!parsed.success) return fail(400, { action: 'contact' as const, value, error: parsed.error.issues[0].message });
+		if (!parsed.success) return fail(400, { action: 'contact' as const, value, errors: fieldErrors<'contact'>(parsed.error, 'contact') });
 		setPilotContact(db(), pilot.id, parsed.data);
 		audit(db(), user, 'pilot-contact', { pilotId: pilot.id });
 		return { action: 'contact' as const, done: true };
@@ -139,18 +146,8 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const values = { email: String(form.get('email') ?? '').slice(0, 200), access: String(form.get('access') ?? '') };
 		const parsed = shareSchema.safeParse(values);
-		if (!parsed.success) {
-			const errors: { email?: string; access?: string } = {};
-			for (const issue of parsed.error.issues) errors[issue.path[0] as 'email' | 'access'] ??= issue.message;
-			return fail(400, { action: 'share' as const, values, errors });
-		}
-		if (parsed.data.email === user.email) {
-			return fail(400, {
-				action: 'share' as const,
-				values,
-				errors: { email: 'Dit is uw eigen account. Vul het e-mailadres van iemand anders in.' }
-			});
-		}
+		if (!parsed.success) return fail(400, { action: 'share' as const, values, errors: fieldErrors<'email' | 'access'>(parsed.error) });
+		if (parsed.data.email === user.email) return fail(400, { action: 'share' as const, values, errors: { email: m.fac_share_self() } });
 		try {
 			const shared = sharePilot(db(), pilot.id, parsed.data.email, parsed.data.access);
 			audit(db(), user, 'pilot-share', { pilotId: pilot.id, detail: `${shared.email} (${parsed.data.access})` });
@@ -167,7 +164,7 @@ export const actions: Actions = {
 		const userId = Number(form.get('userId'));
 		const share = listShares(db(), pilot.id).find((s) => s.userId === userId);
 		if (!share || !unsharePilot(db(), pilot.id, userId)) {
-			return fail(400, { action: 'unshare' as const, error: 'Dit account had al geen toegang meer tot deze pilot.' });
+			return fail(400, { action: 'unshare' as const, error: m.fac_unshare_gone() });
 		}
 		audit(db(), user, 'pilot-unshare', { pilotId: pilot.id, detail: share.email });
 		// Someone who removes their own access can no longer see this page.
@@ -180,9 +177,8 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const typed = String(form.get('municipality') ?? '').slice(0, 200);
 		if (!sameName(typed, pilot.municipality)) {
-			const error = typed.trim()
-				? `Dit is niet de naam van de gemeente. Typ "${pilot.municipality}" om de pilot te verwijderen.`
-				: `Typ de naam van de gemeente, "${pilot.municipality}", om de pilot te verwijderen.`;
+			const name = pilot.municipality;
+			const error = typed.trim() ? m.fac_delete_wrong_name({ name }) : m.fac_delete_no_name({ name });
 			return fail(400, { action: 'delete' as const, typed, error });
 		}
 		deletePilot(db(), pilot.id);

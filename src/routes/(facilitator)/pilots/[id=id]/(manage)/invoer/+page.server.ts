@@ -1,5 +1,6 @@
 // Typing in a questionnaire that came back on paper: the same questions, stored as source "paper".
 import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { allQuestions, buildPages } from '$lib/scan/questionnaire';
 import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
@@ -27,7 +28,7 @@ export const actions: Actions = {
 		const { user, pilot } = requirePilot(event, 'manage');
 		const form = await readForm(event.request);
 		const role = String(form.get('rol') ?? '');
-		if (!pilot.roles.includes(role)) return fail(400, { message: 'Kies eerst de rol van de invuller.', values: {}, errors: {} });
+		if (!pilot.roles.includes(role)) return fail(400, { message: m.fac_entry_choose_role(), values: {}, errors: {} });
 		const questions = allQuestions(buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role }));
 		const raw: Record<string, string> = {};
 		for (const q of questions) {
@@ -35,10 +36,9 @@ export const actions: Actions = {
 			if (typeof v === 'string') raw[q.key] = v;
 		}
 		const parsed = parseAnswers(questions, raw);
-		if (!parsed.ok) return fail(400, { message: 'Niet opgeslagen: verbeter de gemarkeerde vragen.', values: raw, errors: parsed.errors });
+		if (!parsed.ok) return fail(400, { message: m.fac_entry_fix(), values: raw, errors: parsed.errors });
 		const answers = parsed.entries.filter((e): e is [string, Answer] => e[1] !== null);
-		if (answers.length === 0)
-			return fail(400, { message: 'Niet opgeslagen: er is nog geen enkel antwoord ingevuld.', values: raw, errors: {} });
+		if (answers.length === 0) return fail(400, { message: m.fac_entry_empty(), values: raw, errors: {} });
 		insertCompletedResponse(db(), { pilotId: pilot.id, role, source: 'paper', answers, enteredBy: user.id });
 		audit(db(), user, 'paper-entry', { pilotId: pilot.id, detail: role });
 		return { saved: answers.length };

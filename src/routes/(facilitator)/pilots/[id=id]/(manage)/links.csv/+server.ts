@@ -1,5 +1,7 @@
 // Download of the active invitation links of one pilot, for a mail merge or a list at the door.
+// The column names and the kind codes are a file format (mail merges rely on them): never translated.
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { findRole } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { csvDownloadHeaders, safeCsv } from '$lib/server/csv-safe';
@@ -14,7 +16,7 @@ export const GET: RequestHandler = (event) => {
 	const url = event.url;
 
 	const role = url.searchParams.get('rol') || null;
-	if (role !== null && !pilot.roles.includes(role)) error(400, 'Deze rol hoort niet bij deze pilot.');
+	if (role !== null && !pilot.roles.includes(role)) error(400, m.fac_links_csv_role());
 
 	const links = listLinks(db(), linkSecret(config.secretPath), pilot.id).filter(
 		(l) => !l.revoked && l.token !== null && (role === null || l.role === role)
@@ -23,7 +25,7 @@ export const GET: RequestHandler = (event) => {
 		['nummer', 'rol', 'soort', 'link'],
 		...links.map((l) => [
 			l.number,
-			l.role ? (findRole(pilot.scan, l.role)?.label ?? l.role) : 'Alle rollen',
+			l.role ? (findRole(pilot.scan, l.role)?.label ?? l.role) : m.fac_links_all_roles(),
 			l.kind === 'group' ? 'groep' : 'persoonlijk',
 			`${url.origin}/s/${l.token}`
 		])

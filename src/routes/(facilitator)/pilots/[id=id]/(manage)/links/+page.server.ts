@@ -1,6 +1,8 @@
 // Invitation links of one pilot: make personal links and group links, list them, revoke one.
 // Every load and action checks access to the pilot itself (guard.ts).
 import { fail } from '@sveltejs/kit';
+import { fieldErrors } from '$lib/forms/field-errors';
+import { m } from '$lib/paraglide/messages';
 import { findRole } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { audit } from '$lib/server/audit';
@@ -24,17 +26,19 @@ import type { Actions, PageServerLoad } from './$types';
 /** The form value for a group link that lets respondents pick their role themselves. */
 const ALL_ROLES = 'alle';
 
-/** Per form field: the message next to it, or the value sent back to refill it. */
-type FieldErrors = Record<string, string>;
+/** Per form field: the value sent back to refill it. */
+type Values = Record<string, string>;
 
 type LinkStatus = 'new' | 'in_progress' | 'submitted' | 'revoked';
 
 function roleLabel(pilot: PilotWithScan, role: string | null): string {
-	return role === null ? 'Alle rollen' : (findRole(pilot.scan, role)?.label ?? role);
+	return role === null ? m.fac_links_all_roles() : (findRole(pilot.scan, role)?.label ?? role);
 }
 
 const roleOf = (pilot: PilotWithScan) =>
-	z.string({ message: 'Kies een rol.' }).refine((r) => pilot.roles.includes(r), 'Kies een rol uit de lijst.');
+	z
+		.string({ error: () => m.fac_links_role_required() })
+		.refine((r) => pilot.roles.includes(r), { error: () => m.fac_links_role_from_list() });
 
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'manage');
@@ -70,30 +74,28 @@ export const actions: Actions = {
 	create: async (event) => {
 		const { user, pilot } = requirePilot(event, 'manage');
 		const form = await readForm(event.request);
-		const values: FieldErrors = { role: String(form.get('role') ?? ''), count: String(form.get('count') ?? '') };
+		const values: Values = { role: String(form.get('role') ?? ''), count: String(form.get('count') ?? '') };
 		const schema = z.object({
 			role: roleOf(pilot),
 			count: z.coerce
-				.number({ message: 'Vul een getal in.' })
-				.int('Vul een heel getal in.')
-				.min(1, 'Maak minstens 1 link.')
-				.max(MAX_LINKS_PER_BATCH, `Maak hoogstens ${MAX_LINKS_PER_BATCH} links tegelijk.`)
+				.number({ error: () => m.fac_number_required() })
+				.int({ error: () => m.fac_whole_number() })
+				.min(1, { error: () => m.fac_links_count_min() })
+				.max(MAX_LINKS_PER_BATCH, { error: () => m.fac_links_count_max({ max: MAX_LINKS_PER_BATCH }) })
 		});
 		const parsed = schema.safeParse(values);
-		if (!parsed.success) {
-			const errors: FieldErrors = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-			return fail(400, { action: 'create' as const, values, errors });
-		}
+		if (!parsed.success) return fail(400, { action: 'create' as const, values, errors: fieldErrors<'role' | 'count'>(parsed.error) });
 		const issued = createPersonalLinks(db(), linkSecret(config.secretPath), pilot.id, parsed.data.role, parsed.data.count);
 		audit(db(), user, 'links-create', { pilotId: pilot.id, detail: `${issued.length} × ${parsed.data.role}` });
 		const first = issued[0].number;
 		const last = issued[issued.length - 1].number;
 		const label = roleLabel(pilot, parsed.data.role);
-		const range = first === last ? `nummer ${first}` : `nummer ${first} tot en met ${last}`;
 		return {
 			action: 'create' as const,
-			message: `${issued.length === 1 ? 'Er is 1 persoonlijke link' : `Er zijn ${issued.length} persoonlijke links`} gemaakt voor de rol ${label} (${range}).`,
+			message:
+				issued.length === 1
+					? m.fac_links_made_one({ role: label, first })
+					: m.fac_links_made_many({ count: issued.length, role: label, first, last }),
 			role: parsed.data.role
 		};
 	},
@@ -101,35 +103,27 @@ export const actions: Actions = {
 	group: async (event) => {
 		const { user, pilot } = requirePilot(event, 'manage');
 		const form = await readForm(event.request);
-		const values: FieldErrors = { role: String(form.get('role') ?? ''), maxUses: String(form.get('maxUses') ?? '') };
+		const values: Values = { role: String(form.get('role') ?? ''), maxUses: String(form.get('maxUses') ?? '') };
 		const parsed = z
 			.object({
-				role: z.string().refine((r) => r === ALL_ROLES || pilot.roles.includes(r), 'Kies een rol, of kies alle rollen.'),
+				role: z.string().refine((r) => r === ALL_ROLES || pilot.roles.includes(r), { error: () => m.fac_links_group_role_required() }),
 				maxUses: z.coerce
-					.number({ message: 'Vul een getal in.' })
-					.int('Vul een heel getal in.')
-					.min(1, 'Laat minstens 1 persoon toe.')
-					.max(GROUP_LINK_MAX_USES, `Laat hoogstens ${GROUP_LINK_MAX_USES} mensen toe. Maak voor meer mensen persoonlijke links.`)
+					.number({ error: () => m.fac_number_required() })
+					.int({ error: () => m.fac_whole_number() })
+					.min(1, { error: () => m.fac_links_group_min() })
+					.max(GROUP_LINK_MAX_USES, { error: () => m.fac_links_group_max_error({ max: GROUP_LINK_MAX_USES }) })
 			})
 			.safeParse(values);
-		if (!parsed.success) {
-			const errors: FieldErrors = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-			return fail(400, { action: 'group' as const, values, errors });
-		}
+		if (!parsed.success) return fail(400, { action: 'group' as const, values, errors: fieldErrors<'role' | 'maxUses'>(parsed.error) });
 		const role = parsed.data.role === ALL_ROLES ? null : parsed.data.role;
 		const { maxUses } = parsed.data;
 		const secret = linkSecret(config.secretPath);
 		const existed = listLinks(db(), secret, pilot.id).some((l) => l.kind === 'group' && !l.revoked && l.role === role);
 		const link = ensureGroupLink(db(), secret, pilot.id, role, maxUses);
-		audit(db(), user, 'link-group', { pilotId: pilot.id, detail: `${role ?? 'alle rollen'}, hoogstens ${maxUses}` });
-		const label = role === null ? 'alle rollen' : `de rol ${roleLabel(pilot, role)}`;
-		return {
-			action: 'group' as const,
-			message: existed
-				? `Er was al een groepslink voor ${label}: nummer ${link.number}. Die laat nu hoogstens ${maxUses} mensen toe.`
-				: `De groepslink voor ${label} is gemaakt: nummer ${link.number}, voor hoogstens ${maxUses} mensen. U vindt hem in de lijst.`
-		};
+		audit(db(), user, 'link-group', { pilotId: pilot.id, detail: `${role ?? '*'}:${maxUses}` });
+		const target = role === null ? m.fac_links_group_for_all() : m.fac_links_group_for_role({ role: roleLabel(pilot, role) });
+		const made = { target, number: link.number, max: maxUses };
+		return { action: 'group' as const, message: existed ? m.fac_links_group_existed(made) : m.fac_links_group_made(made) };
 	},
 
 	revoke: async (event) => {
@@ -138,29 +132,20 @@ export const actions: Actions = {
 		const parsed = z
 			.object({
 				id: z.coerce.number().int().positive(),
-				confirm: z.literal('ja', { message: 'Zet eerst een vinkje om te bevestigen dat u de link wilt intrekken.' })
+				confirm: z.literal('ja', { error: () => m.fac_links_revoke_unconfirmed() })
 			})
 			.safeParse({ id: form.get('id'), confirm: form.get('confirm') ?? '' });
 		const id = Number(form.get('id')) || null;
 		if (!parsed.success) {
-			const confirmIssue = parsed.error.issues.find((i) => i.path[0] === 'confirm');
-			const message = confirmIssue?.message ?? 'Deze link kon niet worden ingetrokken. Laad de pagina opnieuw en probeer het nog eens.';
-			return fail(400, { action: 'revoke' as const, id, errors: { confirm: message } as FieldErrors });
+			const message = fieldErrors<'id' | 'confirm'>(parsed.error).confirm ?? m.fac_links_revoke_failed();
+			return fail(400, { action: 'revoke' as const, id, errors: { confirm: message } });
 		}
 		// Look the link up first: the number in the message must be the stored one, not form input.
 		const link = listLinks(db(), linkSecret(config.secretPath), pilot.id).find((l) => l.id === parsed.data.id);
-		if (!link)
-			return fail(400, {
-				action: 'revoke' as const,
-				id,
-				errors: { confirm: 'Deze link bestaat niet (meer) bij deze pilot.' } as FieldErrors
-			});
-		if (link.revoked) return { action: 'revoke' as const, message: `Link nummer ${link.number} was al ingetrokken.` };
+		if (!link) return fail(400, { action: 'revoke' as const, id, errors: { confirm: m.fac_links_revoke_gone() } });
+		if (link.revoked) return { action: 'revoke' as const, message: m.fac_links_already_revoked({ number: link.number }) };
 		revokeLink(db(), pilot.id, link.id);
-		audit(db(), user, 'link-revoke', { pilotId: pilot.id, detail: `nummer ${link.number}` });
-		return {
-			action: 'revoke' as const,
-			message: `Uitnodiging ingetrokken: link nummer ${link.number} werkt niet meer. Wie hem opent, kan geen antwoorden meer invullen.`
-		};
+		audit(db(), user, 'link-revoke', { pilotId: pilot.id, detail: String(link.number) });
+		return { action: 'revoke' as const, message: m.fac_links_revoked({ number: link.number }) };
 	}
 };
