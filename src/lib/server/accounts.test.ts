@@ -13,6 +13,7 @@ import {
 } from './accounts';
 import { createSession, validateSession, verifyLogin, type SessionUser } from './auth';
 import type { Db } from './db';
+import { inLocale } from './locale';
 import { createTestDb } from './test-db';
 import { hashToken } from './tokens';
 
@@ -57,6 +58,18 @@ describe('createAccount', () => {
 	it('accepts only the known roles and a valid e-mail address', () => {
 		expect(accountFormSchema.safeParse({ email: 'a@example.nl', name: '', role: 'superuser' }).success).toBe(false);
 		expect(accountFormSchema.safeParse({ email: 'geen-adres', name: '', role: 'viewer' }).success).toBe(false);
+	});
+});
+
+describe('messages in the language of the request', () => {
+	it('give refusals and form checks in English when the request is in English', () => {
+		const admin = insertUser('beheer@example.nl', 'admin');
+		expect(() => inLocale('en', () => setAccountActive(db, admin, admin.id, false))).toThrow('You cannot switch off your own account.');
+		// zod words its issues when they are first read, so they are read inside the request too.
+		const messages = inLocale('en', () =>
+			accountFormSchema.safeParse({ email: 'geen-adres', name: '', role: 'superuser' }).error?.issues.map((i) => i.message)
+		);
+		expect(messages).toEqual(['Enter a valid email address.', 'Choose a role.']);
 	});
 });
 

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { allQuestions, buildPages, type Answer } from '$lib/scan/questionnaire';
 import type { Db } from './db';
 import { importResponses, importTemplate, IMPORT_COLUMNS, MAX_IMPORT_FORMS, validateImport } from './csv-import';
+import { inLocale } from './locale';
 import { createPilot, getPilot, type PilotWithScan } from './pilots';
 import { loadAnswers } from './responses';
 import { createTestDb, testPilotForm } from './test-db';
@@ -258,6 +259,26 @@ describe('Dutch errors for bad files', () => {
 	it('a broken quote', async () => {
 		const [error] = await errorsOf('response,role,item,value\n1,raad,doel-open,"niet afgesloten\n');
 		expect(error).toContain('geen geldige CSV');
+	});
+});
+
+describe('English errors for bad files', () => {
+	it("name the row and the column (by the file's own column names) in English", async () => {
+		const result = await inLocale('en', () =>
+			importResponses(db, pilot, utf8(csv([header, ['1', 'wethouder', 'doel-1', '3'], ['2', 'raad', 'doel-1', '9']])))
+		);
+		expect(result.ok).toBe(false);
+		const errors = result.ok ? [] : result.errors;
+		expect(errors[0]).toBe('Row 2, column "role": "wethouder" is not a role of this pilot. Choose from: raad, gemeente.');
+		expect(errors[1]).toContain('Row 3, column "value": "9" is not a valid answer to doel-1. Use 1 to 5');
+	});
+
+	it('in the template, name the example forms in English', () => {
+		const [first] = parse(
+			inLocale('en', () => importTemplate(pilot)),
+			{ from_line: 2, to_line: 2 }
+		) as string[][];
+		expect(first[0]).toBe('example-1');
 	});
 });
 

@@ -4,7 +4,8 @@ import { DEFAULT_MIN_GROUP_SIZE } from '$lib/analysis/group-size';
 import { fieldErrors } from '$lib/forms/field-errors';
 import { listAnd } from '$lib/forms/lists';
 import { m } from '$lib/paraglide/messages';
-import { findScan, availableScans } from './scans';
+import { getLocale } from '$lib/i18n';
+import { findScan, availableScans, scanIn } from './scans';
 import { PilotError, pilotFormSchema, type PilotForm, type PilotWithScan } from './pilots';
 
 export type { PilotFormErrors, PilotFormFailure, PilotFormField, PilotFormValues, ScanOption } from '$lib/forms/pilot-form';
@@ -17,7 +18,9 @@ const rolesField = (key: string) => `roles:${key}`;
 const MAX_ECHO = 300;
 
 export function scanOptions(): ScanOption[] {
-	return availableScans().map(({ definition: d }) => {
+	return availableScans().map(({ definition, contentHash }) => {
+		// Title and role names in the reader's language; the key stays the scan's own.
+		const d = scanIn(definition, contentHash, getLocale());
 		const key = scanKey(d.id, d.version);
 		return {
 			key,
@@ -120,7 +123,8 @@ function checkScanAndRoles(values: PilotFormValues, errors: PilotFormErrors): vo
 	if (errors.roles) return;
 	const missing = scan.definition.comparison.filter((r) => !values.roles.includes(r));
 	if (missing.length) {
-		const labels = scan.definition.comparison.map((r) => scan.definition.roles.find((role) => role.id === r)?.label ?? r);
+		const roles = scanIn(scan.definition, scan.contentHash, getLocale()).roles;
+		const labels = scan.definition.comparison.map((r) => roles.find((role) => role.id === r)?.label ?? r);
 		errors.roles = m.fac_pf_roles_required({ roles: listAnd(labels) });
 	}
 }

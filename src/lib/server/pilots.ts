@@ -9,7 +9,8 @@ import type { ScanDefinition } from '$lib/scan/schema';
 import { z } from '$lib/validation';
 import type { Db } from './db';
 import { invitations, pilots, responses, scanSnapshots, type Pilot } from './db/schema';
-import { ensureSnapshot, findScan } from './scans';
+import { getLocale } from '$lib/i18n';
+import { ensureSnapshot, findScan, scanIn } from './scans';
 
 export { MIN_GROUP_SIZE_FLOOR };
 
@@ -83,7 +84,8 @@ function resolveScan(form: PilotForm) {
 	if (unknown.length) throw new PilotError(m.fac_pilot_unknown_role({ roles: unknown.join(', ') }));
 	const [a, b] = scan.definition.comparison;
 	if (!form.roles.includes(a) || !form.roles.includes(b)) {
-		const label = (id: string) => scan.definition.roles.find((r) => r.id === id)?.label ?? id;
+		const roles = scanIn(scan.definition, scan.contentHash, getLocale()).roles;
+		const label = (id: string) => roles.find((r) => r.id === id)?.label ?? id;
 		throw new PilotError(m.fac_pilot_comparison_roles({ roles: listAnd([label(a), label(b)]) }));
 	}
 	// Keep the scan's own role order, whatever order the form sent.

@@ -3,29 +3,34 @@ import { db } from '$lib/server/db';
 import { visiblePilotIds } from '$lib/server/access';
 import { ownAuditDetail } from '$lib/server/audit';
 import { requireUser } from '$lib/server/guard';
+import { getLocale } from '$lib/i18n';
 import { getPilot, listPilots } from '$lib/server/pilots';
+import { scanForLocale } from '$lib/server/respondent';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const database = db();
-	// listPilots gives role ids only; the labels live in the scan snapshot, shared by many pilots.
-	const labelsBySnapshot = new Map<number, Map<string, string>>();
-	const labelsFor = (pilotId: number, snapshotId: number) => {
-		let labels = labelsBySnapshot.get(snapshotId);
-		if (!labels) {
-			labels = new Map(getPilot(database, pilotId)?.scan.roles.map((r) => [r.id, r.label]) ?? []);
-			labelsBySnapshot.set(snapshotId, labels);
+	// listPilots gives role ids only; the labels and title live in the scan snapshot (in the
+	// reader's language), shared by many pilots.
+	const scansBySnapshot = new Map<number, { title: string | undefined; labels: Map<string, string> }>();
+	const scanFor = (pilotId: number, snapshotId: number) => {
+		let scan = scansBySnapshot.get(snapshotId);
+		if (!scan) {
+			const pilot = getPilot(database, pilotId);
+			const localized = pilot && scanForLocale(pilot, getLocale());
+			scan = { title: localized?.title, labels: new Map(localized?.roles.map((r) => [r.id, r.label]) ?? []) };
+			scansBySnapshot.set(snapshotId, scan);
 		}
-		return labels;
+		return scan;
 	};
 	const pilots = listPilots(database, visiblePilotIds(database, user)).map((p) => {
-		const labels = labelsFor(p.id, p.snapshotId);
+		const { title, labels } = scanFor(p.id, p.snapshotId);
 		return {
 			id: p.id,
 			municipality: p.municipality,
 			roundLabel: p.roundLabel,
-			scanTitle: p.scanTitle,
+			scanTitle: title ?? p.scanTitle,
 			scanVersion: p.scanVersion,
 			variant: p.variant,
 			status: p.status,

@@ -11,6 +11,8 @@ import type { SessionUser } from '$lib/server/auth';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
+import { scanForLocale } from '$lib/server/respondent';
+import { getLocale } from '$lib/i18n';
 import { checkRelease, listReleases, makeRelease, type ReleaseOutcome } from '$lib/server/releases';
 import { confirmTypedIn, pendingTypedIn } from '$lib/server/responses';
 import type { Pilot } from '$lib/server/db/schema';
@@ -30,11 +32,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { user, pilot, access } = requirePilot(event, 'view');
 	const counts = responseCounts(db(), pilot.id);
+	const scan = scanForLocale(pilot, getLocale());
 	const response = pilot.roles.map((role) => {
 		const count = counts[role] ?? { invited: 0, started: 0, submitted: 0 };
 		return {
 			role,
-			label: pilot.scan.roles.find((r) => r.id === role)?.label ?? role,
+			label: scan.roles.find((r) => r.id === role)?.label ?? role,
 			...count,
 			// Whether the handed-in forms are enough for figures, by the one rule in analysis.
 			enough: largeEnough(count.submitted, pilot.minGroupSize),
@@ -52,7 +55,8 @@ export const load: PageServerLoad = async (event) => {
 		releases: listReleases(db(), pilot.id),
 		releaseCheck: checkRelease(db(), pilot),
 		pending,
-		roleLabels: labels
+		roleLabels: labels,
+		scanTitle: scan.title
 	};
 };
 

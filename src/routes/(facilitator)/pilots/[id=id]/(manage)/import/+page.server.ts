@@ -9,6 +9,8 @@ import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { formErrorStatus, parseForm } from '$lib/server/request';
+import { scanForLocale } from '$lib/server/respondent';
+import { getLocale } from '$lib/i18n';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 	if (likert) example.push([second, pilot.roles[1] ?? role, likert, DONT_KNOW]);
 
 	return {
-		roles: pilot.roles.map((id) => ({ id, label: findRole(pilot.scan, id)?.label ?? id })),
+		roles: pilot.roles.map((id) => ({ id, label: findRole(scanForLocale(pilot, getLocale()), id)?.label ?? id })),
 		example: example.map((row) => row.join(',')).join('\n'),
 		maxBytes: MAX_IMPORT_BYTES,
 		maxMegabytes,

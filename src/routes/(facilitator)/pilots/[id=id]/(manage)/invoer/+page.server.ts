@@ -1,12 +1,14 @@
 // Typing in a questionnaire that came back on paper: the same questions, stored as source "paper".
 import { fail } from '@sveltejs/kit';
+import { getLocale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { allQuestions, buildPages } from '$lib/scan/questionnaire';
 import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
-import { parseAnswers } from '$lib/server/respondent';
+import { parseAnswers } from '$lib/scan/answers';
+import { scanForLocale } from '$lib/server/respondent';
 import { insertCompletedResponse } from '$lib/server/responses';
 import type { Answer } from '$lib/scan/questionnaire';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,12 +16,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'manage');
 	const url = event.url;
-	const roles = pilot.roles.map((id) => pilot.scan.roles.find((r) => r.id === id)!);
+	// Shown in the reader's language; the answers are stored by question key, whatever the language.
+	const scan = scanForLocale(pilot, getLocale());
+	const roles = pilot.roles.map((id) => scan.roles.find((r) => r.id === id)!);
 	const role = roles.find((r) => r.id === url.searchParams.get('rol')) ?? null;
 	return {
 		roles: roles.map((r) => ({ id: r.id, label: r.label })),
 		role: role && { id: role.id, label: role.label },
-		pages: role ? buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role: role.id }) : []
+		pages: role ? buildPages(scan, { variant: pilot.variant, mirror: pilot.mirror, role: role.id }) : []
 	};
 };
 

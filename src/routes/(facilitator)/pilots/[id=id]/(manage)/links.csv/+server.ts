@@ -2,12 +2,14 @@
 // The column names and the kind codes are a file format (mail merges rely on them): never translated.
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/i18n';
 import { findRole } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { csvDownloadHeaders, safeCsv } from '$lib/server/csv-safe';
 import { db } from '$lib/server/db';
 import { listLinks } from '$lib/server/invitations';
 import { requirePilot } from '$lib/server/guard';
+import { scanForLocale } from '$lib/server/respondent';
 import { linkSecret } from '$lib/server/tokens';
 import type { RequestHandler } from './$types';
 
@@ -21,11 +23,12 @@ export const GET: RequestHandler = (event) => {
 	const links = listLinks(db(), linkSecret(config.secretPath), pilot.id).filter(
 		(l) => !l.revoked && l.token !== null && (role === null || l.role === role)
 	);
+	const scan = scanForLocale(pilot, getLocale());
 	const rows = [
 		['nummer', 'rol', 'soort', 'link'],
 		...links.map((l) => [
 			l.number,
-			l.role ? (findRole(pilot.scan, l.role)?.label ?? l.role) : m.fac_links_all_roles(),
+			l.role ? (findRole(scan, l.role)?.label ?? l.role) : m.fac_links_all_roles(),
 			l.kind === 'group' ? 'groep' : 'persoonlijk',
 			`${url.origin}/s/${l.token}`
 		])

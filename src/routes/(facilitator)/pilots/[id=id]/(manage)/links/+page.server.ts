@@ -3,6 +3,7 @@
 import { fail } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/forms/field-errors';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/i18n';
 import { findRole } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { audit } from '$lib/server/audit';
@@ -19,6 +20,7 @@ import {
 import { requirePilot } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
 import type { PilotWithScan } from '$lib/server/pilots';
+import { scanForLocale } from '$lib/server/respondent';
 import { linkSecret } from '$lib/server/tokens';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,8 +33,9 @@ type Values = Record<string, string>;
 
 type LinkStatus = 'new' | 'in_progress' | 'submitted' | 'revoked';
 
+/** A role's name in the reader's language; a group link for every role says so. */
 function roleLabel(pilot: PilotWithScan, role: string | null): string {
-	return role === null ? m.fac_links_all_roles() : (findRole(pilot.scan, role)?.label ?? role);
+	return role === null ? m.fac_links_all_roles() : (findRole(scanForLocale(pilot, getLocale()), role)?.label ?? role);
 }
 
 const roleOf = (pilot: PilotWithScan) =>
