@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatGap, formatMean, formatMeanGap, formatMirror } from './format';
+import { inLocale } from '$lib/server/locale';
+import {
+	answerCount,
+	deltaLabels,
+	formatDelta,
+	formatGap,
+	formatList,
+	formatMean,
+	formatMeanGap,
+	formatMirror,
+	formatShare
+} from './format';
 
 describe('number formats', () => {
 	it('writes signed numbers with a real minus and never a signed zero', () => {
@@ -36,5 +47,47 @@ describe('number formats', () => {
 		expect(formatMirror(4.5, 3)).toBe('verwachting 1,5 te hoog');
 		expect(formatMirror(2.84, 3.66)).toBe('verwachting 0,9 te laag');
 		expect(formatMirror(3.04, 2.96)).toBe('verwachting klopt');
+	});
+});
+
+describe('number formats in English', () => {
+	const en = <T>(work: () => T) => inLocale('en', work);
+
+	it('use a decimal point and the same rounding rules', () => {
+		expect(en(() => [formatGap(1.25), formatGap(-0.88), formatGap(0.03), formatGap(-0.04)])).toEqual(['+1.3', '−0.9', '0.0', '0.0']);
+		expect(en(() => [formatDelta(-29 / 200), formatDelta(0.125), formatDelta(-0.125), formatDelta(1.005)])).toEqual([
+			'−0.15',
+			'+0.13',
+			'−0.13',
+			'+1.01'
+		]);
+		expect(en(() => [formatMean(3.5), formatMean(2.05), formatMean(4.45), formatMeanGap(2.14, 3.66)])).toEqual([
+			'3.5',
+			'2.1',
+			'4.5',
+			'−1.6'
+		]);
+		expect(en(() => [formatShare(0.35), formatShare(1), formatMean(null)])).toEqual(['35%', '100%', '–']);
+	});
+
+	it('put words around numbers in English, and Dutch again outside', () => {
+		expect(en(() => [formatMirror(4.5, 3), formatMirror(2.84, 3.66), formatMirror(3.04, 2.96)])).toEqual([
+			'expectation 1.5 too high',
+			'expectation 0.9 too low',
+			'expectation right'
+		]);
+		expect(en(() => [answerCount(1), answerCount(12), deltaLabels().negligible, formatList(['A', 'B'])])).toEqual([
+			'1 answer',
+			'12 answers',
+			'very small',
+			'A and B'
+		]);
+		expect([formatMean(3.5), answerCount(1), answerCount(12), deltaLabels().negligible, formatList(['A', 'B'])]).toEqual([
+			'3,5',
+			'1 antwoord',
+			'12 antwoorden',
+			'heel klein',
+			'A en B'
+		]);
 	});
 });

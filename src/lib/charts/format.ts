@@ -1,9 +1,26 @@
-// Numbers as Dutch readers write them: a decimal comma, one decimal for means, whole percentages,
-// and a real minus sign. A signed number is rounded before its sign is chosen, so it never reads
-// "+0,0" or "−0,0".
-const oneDecimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const twoDecimals = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
+// Numbers as readers of the request's language write them (Dutch 3,5; English 3.5): one decimal
+// for means, whole percentages, and a real minus sign. A signed number is rounded before its sign
+// is chosen, so it never reads "+0,0" or "−0,0". The words around numbers come from the catalogue.
+import { intlTag } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+import type { DeltaLabel } from '$lib/analysis/stats';
+
+type Formats = { oneDecimal: Intl.NumberFormat; twoDecimals: Intl.NumberFormat; percent: Intl.NumberFormat };
+// One set per language tag, made on first use: the tag is read on every call, so no language is frozen.
+const byTag = new Map<string, Formats>();
+function formats(): Formats {
+	const tag = intlTag();
+	let found = byTag.get(tag);
+	if (!found) {
+		found = {
+			oneDecimal: new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+			twoDecimals: new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+			percent: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })
+		};
+		byTag.set(tag, found);
+	}
+	return found;
+}
 
 type Maybe = number | null | undefined;
 /**
@@ -21,10 +38,10 @@ function signed(v: Maybe, digits: number, format: Intl.NumberFormat): string {
 }
 
 /** A mean with one decimal, rounded the same way as formatMeanGap rounds it. */
-export const formatMean = (v: Maybe) => (v === null || v === undefined ? '–' : oneDecimal.format(round(v, 1)));
-export const formatShare = (v: Maybe) => (v === null || v === undefined ? '–' : percent.format(v));
-export const formatDelta = (v: Maybe) => signed(v, 2, twoDecimals);
-export const formatGap = (v: Maybe) => signed(v, 1, oneDecimal);
+export const formatMean = (v: Maybe) => (v === null || v === undefined ? '–' : formats().oneDecimal.format(round(v, 1)));
+export const formatShare = (v: Maybe) => (v === null || v === undefined ? '–' : formats().percent.format(v));
+export const formatDelta = (v: Maybe) => signed(v, 2, formats().twoDecimals);
+export const formatGap = (v: Maybe) => signed(v, 1, formats().oneDecimal);
 /**
  * The difference of two means as the reader can check it: the difference of the two means as
  * they are shown (rounded to one decimal), so "2,1 tegen 3,7" always reads "−1,6".
@@ -35,17 +52,26 @@ export const formatMeanGap = (a: Maybe, b: Maybe) =>
 /** A mirror result in words: how far the expectation was off, by the means as shown. */
 export function formatMirror(predicted: number, actual: number): string {
 	const off = round(round(predicted, 1) - round(actual, 1), 1);
-	if (off === 0) return 'verwachting klopt';
-	return `verwachting ${oneDecimal.format(Math.abs(off))} te ${off > 0 ? 'hoog' : 'laag'}`;
+	if (off === 0) return m.res_mirror_right();
+	const gap = formats().oneDecimal.format(Math.abs(off));
+	return off > 0 ? m.res_mirror_too_high({ gap }) : m.res_mirror_too_low({ gap });
 }
 
-/** Cliff's delta in words (Romano 2006 bands), in plain Dutch. */
-export const deltaLabels = { negligible: 'heel klein', small: 'klein', medium: 'middelgroot', large: 'groot' } as const;
+/** Cliff's delta in words (Romano 2006 bands), in plain language. */
+export const deltaLabels = (): Record<DeltaLabel, string> => ({
+	negligible: m.res_delta_negligible(),
+	small: m.res_delta_small(),
+	medium: m.res_delta_medium(),
+	large: m.res_delta_large()
+});
 
 /** "1 antwoord", "12 antwoorden". */
-export const answerCount = (n: number) => `${n} ${n === 1 ? 'antwoord' : 'antwoorden'}`;
+export const answerCount = (count: number) => m.res_answer_count({ count });
 
 /** What a suppressed figure says: never a number, never confused with "no data". */
-export const SUPPRESSED = 'te weinig antwoorden';
+export const suppressedText = () => m.res_too_few();
 /** A group that is shown, but with too few scores on one statement to show its figures there. */
-export const SUPPRESSED_STATEMENT = 'te weinig antwoorden op deze stelling';
+export const suppressedStatementText = () => m.res_too_few_statement();
+
+/** Names as a list in the request's language: "A en B", "A, B en C". */
+export const formatList = (items: readonly string[]) => new Intl.ListFormat(intlTag(), { type: 'conjunction' }).format(items);

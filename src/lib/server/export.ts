@@ -3,41 +3,26 @@
 // Pure of HTTP: the routes pick a kind, this module makes the rows and the bytes.
 //
 // Privacy: aggregated figures come from PilotResults, which already holds nothing of a role below
-// k; such a role appears here only as a cell saying "te weinig antwoorden". Raw answers are only
-// exported for roles at or above k, under the random public response id, without any date.
+// k; such a role appears here only as a cell saying "te weinig antwoorden" (in the request's
+// language). Raw answers are only exported for roles at or above k, under the random public
+// response id, without any date.
 //
-// Spreadsheet safety: every text cell that a spreadsheet could run as a formula gets a leading
-// single quote (see neutraliseText); numbers are written as numbers and never prefixed.
-import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
+// Spreadsheet safety (export-files.ts): every text cell that a spreadsheet could run as a formula
+// gets a leading single quote; numbers are written as numbers and never prefixed.
 import { and, eq } from 'drizzle-orm';
 import type { PilotResults } from '$lib/analysis/aggregate';
-import { deltaLabels, SUPPRESSED, SUPPRESSED_STATEMENT } from '$lib/charts/format';
+import { cellState, comparisonPairs, mirrorStatements } from '$lib/analysis/pairs';
+import { resultTexts } from '$lib/analysis/texts';
+import { deltaLabels, suppressedStatementText, suppressedText } from '$lib/charts/format';
+import { m } from '$lib/paraglide/messages';
 import { allQuestions, buildPages, formatAnswer, type Answer } from '$lib/scan/questionnaire';
 import type { Db } from './db';
 import { answers, responses, type ResponseRow } from './db/schema';
 import type { PilotWithScan } from './pilots';
 import { answerFromColumns } from '$lib/scan/answer-codec';
+import { CSV_CONTENT_TYPE, toCsv, toXlsx, XLSX_CONTENT_TYPE, type Cell, type View } from './export-files';
 
-export type Cell = string | number | null;
-export type View = { name: string; columns: string[]; rows: Cell[][] };
-
-/**
- * A spreadsheet runs a cell starting with = + - @ (or tab, CR) as a formula. Such a text gets one
- * leading single quote, and so does a text that already starts with quotes before one of those
- * characters: the import (restoreNeutralisedCell in csv-import.ts) strips exactly one quote from
- * both, so every text comes back exactly as it was.
- */
-const NEEDS_QUOTE = /^'*[=+\-@\t\r]/;
-
-export function neutraliseText(text: string): string {
-	return NEEDS_QUOTE.test(text) ? `'${text}` : text;
-}
-
-const BOM = '\uFEFF';
-
-export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { CSV_CONTENT_TYPE, neutraliseText, toCsv, toXlsx, XLSX_CONTENT_TYPE, type Cell, type View } from './export-files';
 
 // ----- aggregated results -----------------------------------------------------------------------
 
@@ -100,56 +85,65 @@ export const ALL_RESULT_COLUMNS = [
 	'antwoord'
 ];
 
-/** What the result views need of a pilot besides its results: which items had mirror questions. */
+/** What the result views need of a pilot besides its results: the words of its scan, and which items had mirror questions. */
 export type ResultContext = Pick<PilotWithScan, 'scan' | 'mirror'>;
 
 /**
  * The aggregated results as tables, one per view. A role below k appears only as a row whose first
  * figure cell says "te weinig antwoorden"; a figure that exists but cannot be computed (no valid
- * answers) is an empty cell.
+ * answers) is an empty cell. What may be shown comes from $lib/analysis/pairs; the words (texts of
+ * the scan, notes, sheet titles) are in the request's language, the column names and codes never change.
  */
 export function resultViews(results: PilotResults, pilot: ResultContext): View[] {
 	const roles = results.roles.map((r) => r.role);
-	const suppressed = new Set(results.roles.filter((r) => r.suppressed).map((r) => r.role));
-	const mirrorItems = new Set(pilot.scan.themes.flatMap((t) => t.items.filter((i) => i.type === 'likert' && i.mirror).map((i) => i.id)));
-	const mirrorTarget = new Map(pilot.scan.roles.map((r) => [r.id, r.mirrorTarget]));
+	const texts = resultTexts(pilot.scan, results);
+	const tooFew = suppressedText();
+	const tooFewHere = suppressedStatementText();
+	const deltaWords = deltaLabels();
+	const [yes, no] = [m.res_export_yes(), m.res_export_no()];
+	const suppressed = (role: string) => results.roles.find((r) => r.role === role)?.suppressed ?? true;
 
 	const deelname: View = {
 		name: 'Deelname',
+		title: m.res_sheet_participation(),
 		// `groep` names each role as the pages do, so the codes in the other sheets can be read.
 		columns: ['rol', 'groep', 'ingeleverd'],
-		rows: results.roles.map((r) => [r.role, r.label, r.suppressed ? SUPPRESSED : r.respondents])
+		rows: results.roles.map((r) => [r.role, texts.role(r.role), r.suppressed ? tooFew : r.respondents])
 	};
 
-	const themas: View = { name: 'Themas', columns: ['thema', 'rol', 'score'], rows: [] };
-	const stellingen: View = { name: 'Stellingen', columns: STELLINGEN_COLUMNS, rows: [] };
+	const themas: View = { name: 'Themas', title: m.res_sheet_themes(), columns: ['thema', 'rol', 'score'], rows: [] };
+	const stellingen: View = { name: 'Stellingen', title: m.res_sheet_statements(), columns: STELLINGEN_COLUMNS, rows: [] };
 	const verschillen: View = {
 		name: 'Verschillen',
+		title: m.res_sheet_differences(),
 		columns: ['thema', 'item', 'nummer', 'tekst', 'rol_a', 'rol_b', 'verschil', 'cliffs_delta', 'label'],
 		rows: []
 	};
 	const spiegel: View = {
 		name: 'Spiegel',
+		title: m.res_sheet_mirror(),
 		columns: ['thema', 'item', 'nummer', 'tekst', 'rol', 'doelgroep', 'verwacht', 'werkelijk', 'verschil'],
 		rows: []
 	};
-	const ladder: View = { name: 'Ladder', columns: LADDER_COLUMNS, rows: [] };
-	const open: View = { name: 'Open antwoorden', columns: ['thema', 'item', 'tekst', 'rol', 'antwoord'], rows: [] };
+	const ladder: View = { name: 'Ladder', title: m.res_sheet_ladder(), columns: LADDER_COLUMNS, rows: [] };
+	const open: View = {
+		name: 'Open antwoorden',
+		title: m.res_sheet_open(),
+		columns: ['thema', 'item', 'tekst', 'rol', 'antwoord'],
+		rows: []
+	};
 
 	for (const theme of results.themes) {
-		for (const role of roles) themas.rows.push([theme.title, role, suppressed.has(role) ? SUPPRESSED : theme.scores[role]]);
+		const title = texts.theme(theme.id);
+		for (const role of roles) themas.rows.push([title, role, suppressed(role) ? tooFew : theme.scores[role]]);
 
 		for (const item of theme.items) {
-			const head = [theme.title, item.id, item.number, item.text];
+			const head = [title, item.id, item.number, texts.item(item.id)];
 			for (const role of roles) {
 				const s = item.byRole[role];
-				if (suppressed.has(role) || !s) {
-					stellingen.rows.push([
-						...head,
-						role,
-						item.thin.includes(role) ? SUPPRESSED_STATEMENT : SUPPRESSED,
-						...Array<null>(13).fill(null)
-					]);
+				const state = cellState(results, item, role);
+				if (state !== 'shown' || !s) {
+					stellingen.rows.push([...head, role, state === 'thin' ? tooFewHere : tooFew, ...Array<null>(13).fill(null)]);
 					continue;
 				}
 				const disagreement = item.disagreement[role];
@@ -165,44 +159,38 @@ export function resultViews(results: PilotResults, pilot: ResultContext): View[]
 					s.agree,
 					s.disagree,
 					s.sd,
-					disagreement === null || disagreement === undefined ? null : disagreement ? 'ja' : 'nee'
+					disagreement === null || disagreement === undefined ? null : disagreement ? yes : no
 				]);
 			}
-			for (let i = 0; i < roles.length; i++)
-				for (let j = i + 1; j < roles.length; j++) {
-					const [a, b] = [roles[i], roles[j]];
-					if (suppressed.has(a) || suppressed.has(b) || item.thin.includes(a) || item.thin.includes(b)) {
-						verschillen.rows.push([...head, a, b, suppressed.has(a) || suppressed.has(b) ? SUPPRESSED : SUPPRESSED_STATEMENT, null, null]);
-						continue;
-					}
-					const c = item.comparisons.find((x) => x.a === a && x.b === b);
-					verschillen.rows.push(c ? [...head, a, b, c.gap, c.delta, deltaLabels[c.label]] : [...head, a, b, null, null, null]);
-				}
-			if (pilot.mirror && mirrorItems.has(item.id)) {
-				for (const role of roles) {
-					const target = mirrorTarget.get(role);
-					if (!target || !roles.includes(target)) continue;
-					if (suppressed.has(role) || suppressed.has(target)) {
-						spiegel.rows.push([...head, role, target, SUPPRESSED, null, null]);
-						continue;
-					}
-					const m = item.mirrors.find((x) => x.role === role && x.target === target);
-					spiegel.rows.push(m ? [...head, role, target, m.predicted, m.actual, m.difference] : [...head, role, target, null, null, null]);
-				}
+			for (const { a, b, state, comparison: c } of comparisonPairs(results, item)) {
+				if (state === 'suppressed' || state === 'thin')
+					verschillen.rows.push([...head, a, b, state === 'thin' ? tooFewHere : tooFew, null, null]);
+				else verschillen.rows.push(c ? [...head, a, b, c.gap, c.delta, deltaWords[c.label]] : [...head, a, b, null, null, null]);
+			}
+		}
+		for (const { item, pairs } of mirrorStatements(results, pilot.scan, pilot.mirror, theme)) {
+			const head = [title, item.id, item.number, texts.item(item.id)];
+			for (const { role, target, state, result } of pairs) {
+				if (state === 'suppressed') spiegel.rows.push([...head, role, target, tooFew, null, null]);
+				else
+					spiegel.rows.push(
+						result ? [...head, role, target, result.predicted, result.actual, result.difference] : [...head, role, target, null, null, null]
+					);
 			}
 		}
 
 		for (const item of theme.ladders) {
+			const text = texts.item(item.id);
 			for (const role of roles) {
 				const l = item.byRole[role];
-				if (suppressed.has(role) || !l) {
-					ladder.rows.push([theme.title, item.id, item.text, role, SUPPRESSED, ...Array<null>(13).fill(null)]);
+				if (suppressed(role) || !l) {
+					ladder.rows.push([title, item.id, text, role, tooFew, ...Array<null>(13).fill(null)]);
 					continue;
 				}
 				ladder.rows.push([
-					theme.title,
+					title,
 					item.id,
-					item.text,
+					text,
 					role,
 					...l.now.counts,
 					l.now.dontKnow,
@@ -215,10 +203,11 @@ export function resultViews(results: PilotResults, pilot: ResultContext): View[]
 		}
 
 		for (const question of theme.open) {
+			const text = texts.item(question.id);
 			for (const role of roles) {
-				const texts = question.byRole[role];
-				if (suppressed.has(role) || !texts) open.rows.push([theme.title, question.id, question.text, role, SUPPRESSED]);
-				else for (const text of texts) open.rows.push([theme.title, question.id, question.text, role, text]);
+				const answers = question.byRole[role];
+				if (suppressed(role) || !answers) open.rows.push([title, question.id, text, role, tooFew]);
+				else for (const answer of answers) open.rows.push([title, question.id, text, role, answer]);
 			}
 		}
 	}
@@ -319,77 +308,6 @@ export function rawAnswerRows(
 	return rows;
 }
 
-// ----- file formats ---------------------------------------------------------------------------
-
-function csvCell(value: Cell): string {
-	if (value === null) return '';
-	// A number is written as JavaScript writes it: unrounded, with a decimal dot. It is never a
-	// formula, so it is not prefixed (a quote would turn -0.5 into text).
-	if (typeof value === 'number') return String(value);
-	return neutraliseText(value);
-}
-
-/** A CSV document with a BOM (Excel then reads UTF-8) and Windows line ends, like safeCsv. */
-export function toCsv(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
-	return BOM + stringify([columns.map(csvCell), ...rows.map((row) => row.map(csvCell))], { record_delimiter: 'windows' });
-}
-
-/** Column formats in the workbook; the stored values stay unrounded. */
-const NUMBER_FORMATS: Record<string, string> = {
-	score: '0.00',
-	gemiddelde: '0.00',
-	mediaan: '0.0',
-	sd: '0.00',
-	eens: '0%',
-	oneens: '0%',
-	verschil: '0.00',
-	cliffs_delta: '0.00',
-	verwacht: '0.00',
-	werkelijk: '0.00',
-	nu_mediaan: '0.0',
-	gewenst_mediaan: '0.0'
-};
-
-const MIN_WIDTH = 6;
-const MAX_WIDTH = 60;
-
-/**
- * A workbook with one sheet per view: a bold, frozen header row with a filter, sensible column
- * widths, numbers as number cells and every text as a plain string value (exceljs makes a formula
- * only of an explicit { formula } object), neutralised like the CSV for programs that convert it.
- */
-export async function toXlsx(views: readonly View[]): Promise<Uint8Array> {
-	const workbook = new ExcelJS.Workbook();
-	workbook.creator = 'Quickscan';
-	for (const view of views) {
-		const sheet = workbook.addWorksheet(view.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-		sheet.addRow(view.columns);
-		for (const row of view.rows) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? neutraliseText(cell) : cell)));
-		const header = sheet.getRow(1);
-		header.font = { bold: true };
-		view.columns.forEach((name, i) => {
-			const column = sheet.getColumn(i + 1);
-			let width = name.length;
-			for (const row of view.rows) {
-				const cell = row[i];
-				width = Math.max(width, typeof cell === 'number' ? 8 : cell === null ? 0 : cell.length + 1);
-				if (width >= MAX_WIDTH) break;
-			}
-			column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width + 2));
-			if (width >= MAX_WIDTH) column.alignment = { wrapText: true, vertical: 'top' };
-			const format = NUMBER_FORMATS[name];
-			if (format) column.numFmt = format;
-		});
-		// The column style also reached the header; the header keeps its own look.
-		header.eachCell((cell) => {
-			cell.numFmt = 'General';
-			cell.alignment = { vertical: 'top' };
-		});
-		if (view.columns.length) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: view.columns.length } };
-	}
-	return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
 // ----- what the routes call -------------------------------------------------------------------
 
 export const EXPORT_KINDS = ['uitkomsten.csv', 'uitkomsten.xlsx', 'antwoorden.csv', 'antwoorden.xlsx'] as const;
@@ -419,5 +337,6 @@ export async function buildExport(
 	if (kind === 'uitkomsten.xlsx') return { body: await toXlsx(resultViews(results, pilot)), contentType: XLSX_CONTENT_TYPE, fileName };
 	const rows = rawAnswerRows(results, pilot, raw);
 	if (kind === 'antwoorden.csv') return { body: toCsv(RAW_COLUMNS, rows), contentType: CSV_CONTENT_TYPE, fileName };
-	return { body: await toXlsx([{ name: 'Antwoorden', columns: [...RAW_COLUMNS], rows }]), contentType: XLSX_CONTENT_TYPE, fileName };
+	const sheet: View = { name: 'Antwoorden', title: m.res_sheet_answers(), columns: [...RAW_COLUMNS], rows };
+	return { body: await toXlsx([sheet]), contentType: XLSX_CONTENT_TYPE, fileName };
 }

@@ -1,7 +1,8 @@
 // The results overview: theme scores per role (dumbbell and spinnenweb), the response per role, links to each theme, a
 // heatmap of all statements, and the caveat that this is a snapshot for conversation. Figures of
-// roles below the minimum group size never get here.
-import { chartDownload, heatmapChart, mainComparison, radarChart, themeScoresChart, type ThemeOrder } from '$lib/charts/chart-data';
+// roles below the minimum group size never get here; the rankings come from $lib/analysis.
+import { chartDownload, chartSource, heatmapChart, radarChart, themeScoresChart } from '$lib/charts/chart-data';
+import { anyShown, isThemeOrder, largestDifferences, mainPair, type ThemeOrder } from '$lib/analysis/ranking';
 import type { HeatMeasure } from '$lib/charts/shapes';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
@@ -16,29 +17,27 @@ export const load: PageServerLoad = async (event) => {
 	const release = latestRelease(db(), pilot.id);
 	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
 	const results = release.results;
-	const [a, b] = results.comparison;
-	const order: ThemeOrder = url.searchParams.get('volgorde') === 'verschil' ? 'verschil' : 'scan';
+	const src = chartSource(results, pilot);
+	const [a, b] = mainPair(results);
+	const asked = url.searchParams.get('volgorde');
+	const order: ThemeOrder = isThemeOrder(asked) ? asked : 'scan';
 	const measure: HeatMeasure = url.searchParams.get('maat') === 'eens' ? 'eens' : 'gemiddelde';
-	const scores = themeScoresChart(results, order);
-	const heatmap = heatmapChart(results, measure);
-	const radar = radarChart(results);
+	const scores = themeScoresChart(src, order);
+	const heatmap = heatmapChart(src, measure);
+	const radar = radarChart(src);
 	// The largest differences between the main two roles over all statements, by Cliff's delta
 	// (none when either role is below k: then there are no comparisons).
-	const biggest = results.themes
-		.flatMap((t) => t.items.map((item) => ({ theme: { id: t.id, title: t.title }, item, comparison: mainComparison(results, item) })))
-		.filter((x) => x.comparison !== null)
-		.sort((p, q) => Math.abs(q.comparison!.delta) - Math.abs(p.comparison!.delta))
-		.slice(0, 5)
-		.map(({ theme, item, comparison }) => ({
-			theme,
-			item: { id: item.id, number: item.number, text: item.text },
-			means: [item.byRole[a]?.mean ?? null, item.byRole[b]?.mean ?? null],
-			comparison: comparison!
-		}));
+	const biggest = largestDifferences(results).map(({ theme, item, comparison }) => ({
+		theme: { id: theme.id, title: src.texts.theme(theme.id) },
+		item: { id: item.id, number: item.number, text: src.texts.item(item.id) },
+		means: [item.byRole[a]?.mean ?? null, item.byRole[b]?.mean ?? null],
+		comparison
+	}));
 	// The charts carry the figures; the page itself needs only who took part.
 	return {
-		roles: results.roles,
+		roles: results.roles.map((r) => ({ ...r, label: src.texts.role(r.role) })),
 		minGroupSize: results.minGroupSize,
+		anyShown: anyShown(results),
 		release: { number: release.number, createdAt: release.createdAt, counts: release.counts },
 		biggest,
 		order,
@@ -46,7 +45,7 @@ export const load: PageServerLoad = async (event) => {
 		scores: { chart: scores, download: chartDownload(pilot, scores) },
 		heatmap: { chart: heatmap, download: chartDownload(pilot, heatmap) },
 		radar: { chart: radar, download: chartDownload(pilot, radar) },
-		themeLinks: results.themes.map((t) => ({ id: t.id, title: t.title })),
-		comparisonLabels: [a, b].map((r) => results.roles.find((x) => x.role === r)?.label ?? r)
+		themeLinks: results.themes.map((t) => ({ id: t.id, title: src.texts.theme(t.id) })),
+		comparisonLabels: [src.texts.role(a), src.texts.role(b)]
 	};
 };

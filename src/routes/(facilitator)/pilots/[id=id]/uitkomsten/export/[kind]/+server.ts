@@ -6,17 +6,17 @@ import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { buildExport, exportNeedsManage, isExportKind, loadRawResponses } from '$lib/server/export';
+import { m } from '$lib/paraglide/messages';
 import { latestRelease, releasedResponseIds } from '$lib/server/releases';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const { user, pilot, access } = requirePilot(event, 'view');
 	const kind = event.params.kind;
-	if (!isExportKind(kind) || (exportNeedsManage(kind) && access !== 'manage'))
-		error(404, 'Deze download bestaat niet, of u heeft er geen toegang toe.');
+	if (!isExportKind(kind) || (exportNeedsManage(kind) && access !== 'manage')) error(404, m.res_download_not_found());
 
 	const release = latestRelease(db(), pilot.id);
-	if (!release) error(404, 'Er zijn nog geen uitkomsten vrijgegeven.');
+	if (!release) error(404, m.res_not_released());
 	// The raw answers of exactly the responses the release holds, so file and figures agree.
 	const held = exportNeedsManage(kind) ? releasedResponseIds(db(), release.id) : null;
 	const raw = held ? loadRawResponses(db(), pilot.id).filter((r) => held.has(r.id)) : [];

@@ -1,55 +1,26 @@
-// GET …/uitkomsten/grafiek/<chart>: one results chart as an SVG file to download, drawn by the same
-// component as on the page (rendered on the server) with its title, legend and source around it.
+// GET …/uitkomsten/grafiek/<chart>: one results chart as an SVG file to download. The chart comes
+// from the registry by its slug and is drawn by $lib/charts/svg-file; this route only answers HTTP.
 import { error } from '@sveltejs/kit';
-import type { Component } from 'svelte';
-import { render } from 'svelte/server';
-import DivergingBars from '$lib/charts/DivergingBars.svelte';
-import DumbbellChart from '$lib/charts/DumbbellChart.svelte';
-import Heatmap from '$lib/charts/Heatmap.svelte';
-import LadderChart from '$lib/charts/LadderChart.svelte';
-import MirrorChart from '$lib/charts/MirrorChart.svelte';
-import RadarChart from '$lib/charts/RadarChart.svelte';
-import { chartBySlug, chartFilename, fileSlug, type ChartSpec } from '$lib/charts/chart-data';
-import { standaloneSvg } from '$lib/charts/legend';
+import { chartFilename, chartSource, fileSlug } from '$lib/charts/chart-data';
+import { chartBySlug } from '$lib/charts/registry';
+import { chartFileSource, chartSvgFile } from '$lib/charts/svg-file';
+import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { latestRelease } from '$lib/server/releases';
 import type { RequestHandler } from './$types';
 
-const COMPONENTS: Record<ChartSpec['kind'], Component<{ chart: never; svgOnly: boolean }>> = {
-	dumbbell: DumbbellChart,
-	diverging: DivergingBars,
-	ladder: LadderChart,
-	mirror: MirrorChart,
-	heatmap: Heatmap,
-	radar: RadarChart
-};
-
 export const GET: RequestHandler = (event) => {
 	const { pilot } = requirePilot(event, 'view');
 	const { params, url } = event;
-	if (!/^[a-z0-9-]{1,100}$/.test(params.chart)) error(404, 'Deze grafiek bestaat niet.');
+	if (!/^[a-z0-9-]{1,100}$/.test(params.chart)) error(404, m.res_chart_not_found());
 	const release = latestRelease(db(), pilot.id);
-	if (!release) error(404, 'Er zijn nog geen uitkomsten vrijgegeven.');
-	const results = release.results;
-	const chart = chartBySlug(
-		results,
-		pilot.scan,
-		pilot.mirror,
-		params.chart,
-		url.searchParams.get('neutraal') === 'apart' ? 'apart' : 'midden'
-	);
-	if (!chart) error(404, 'Deze grafiek bestaat niet.');
+	if (!release) error(404, m.res_not_released());
+	const neutral = url.searchParams.get('neutraal') === 'apart' ? 'apart' : 'midden';
+	const chart = chartBySlug(chartSource(release.results, pilot), params.chart, { neutral });
+	if (!chart) error(404, m.res_chart_not_found());
 
-	const { body } = render(COMPONENTS[chart.kind], { props: { chart: chart as never, svgOnly: true } });
-	// Svelte's hydration markers are comments; a file needs none of them.
-	const markup = body.replace(/<!--[\s\S]*?-->/g, '').trim();
-	const file = standaloneSvg(markup, {
-		title: chart.title,
-		legend: chart.legend,
-		prefix: `${chart.id}-legend`,
-		source: `Quickscan cliëntenparticipatie – ${pilot.municipality}, ${pilot.roundLabel}. Een foto voor het gesprek, geen onderzoek. Van groepen met minder dan ${results.minGroupSize} mensen tonen we niets.`
-	});
+	const file = chartSvgFile(chart, chartFileSource(pilot, release.results.minGroupSize));
 	return new Response(file, {
 		headers: {
 			'Content-Type': 'image/svg+xml; charset=utf-8',

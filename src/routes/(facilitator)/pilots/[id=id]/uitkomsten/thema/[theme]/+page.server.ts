@@ -1,16 +1,17 @@
 // One theme's results: a diverging bar chart per statement (in the order the facilitator picks,
 // with the neutral answer in the middle of the bar or apart),
 // the ladder, the mirror questions and the open answers. Figures of roles below k never reach
-// this page.
+// this page; the order and what may be shown come from $lib/analysis.
 import { error, redirect } from '@sveltejs/kit';
-import { chartDownload, ladderChart, mainComparison, mirrorChart, sortItems, statementChart, type ItemOrder } from '$lib/charts/chart-data';
+import { dividedRoles } from '$lib/analysis/pairs';
+import { anyShown, isItemOrder, mainComparison, mainPair, mainPairHidden, orderHiddenBy, sortItems } from '$lib/analysis/ranking';
+import { chartDownload, chartSource, ladderChart, mirrorChart, statementChart } from '$lib/charts/chart-data';
 import type { NeutralPlacement } from '$lib/charts/shapes';
+import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { latestRelease } from '$lib/server/releases';
 import type { PageServerLoad } from './$types';
-
-const ORDERS: ItemOrder[] = ['scan', 'verschil', 'eens'];
 
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'view');
@@ -19,43 +20,50 @@ export const load: PageServerLoad = async (event) => {
 	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
 	const results = release.results;
 	const index = results.themes.findIndex((t) => t.id === params.theme);
-	if (index < 0) error(404, 'Dit thema bestaat niet in deze pilot.');
+	if (index < 0) error(404, m.res_theme_not_found());
 	const theme = results.themes[index];
-	const asked = url.searchParams.get('sorteer') as ItemOrder | null;
-	const order: ItemOrder = asked && ORDERS.includes(asked) ? asked : 'scan';
+	const src = chartSource(results, pilot);
+	const label = (role: string) => src.texts.role(role);
+	const asked = url.searchParams.get('sorteer');
+	const order = isItemOrder(asked) ? asked : 'scan';
 	const neutral: NeutralPlacement = url.searchParams.get('neutraal') === 'apart' ? 'apart' : 'midden';
-	const neighbour = (i: number) => (results.themes[i] ? { id: results.themes[i].id, title: results.themes[i].title } : null);
-	const mirror = mirrorChart(results, theme, pilot.scan, pilot.mirror);
+	const neighbour = (i: number) => (results.themes[i] ? { id: results.themes[i].id, title: src.texts.theme(results.themes[i].id) } : null);
+	const mirror = mirrorChart(src, theme);
 
 	return {
-		theme: { id: theme.id, title: theme.title, number: index + 1, count: results.themes.length, scores: theme.scores },
-		roles: results.roles,
+		theme: { id: theme.id, title: src.texts.theme(theme.id), number: index + 1, count: results.themes.length, scores: theme.scores },
+		roles: results.roles.map((r) => ({ ...r, label: label(r.role) })),
 		minGroupSize: results.minGroupSize,
-		comparison: results.comparison,
+		anyShown: anyShown(results),
+		comparison: mainPair(results),
+		/** The main roles below k, by name: no difference between them is shown. */
+		mainHidden: mainPairHidden(results).map(label),
+		/** The roles below k that the chosen order needs, by name: the statements then stay in scan order. */
+		cannotSort: orderHiddenBy(results, order).map(label),
 		order,
 		neutral,
 		statements: sortItems(results, theme.items, order).map((item) => {
-			const chart = statementChart(results, item, neutral);
+			const chart = statementChart(src, item, neutral);
 			return {
 				id: item.id,
 				number: item.number,
-				text: item.text,
+				text: src.texts.item(item.id),
 				comparison: mainComparison(results, item),
 				means: Object.fromEntries(results.roles.map((r) => [r.role, item.byRole[r.role]?.mean ?? null])),
-				divided: results.roles.filter((r) => !r.suppressed && item.disagreement[r.role] === true).map((r) => r.label),
+				divided: dividedRoles(results, item).map(label),
 				chart,
 				download: chartDownload(pilot, chart)
 			};
 		}),
 		ladders: theme.ladders.map((l) => {
-			const chart = ladderChart(results, l);
-			return { chart, download: chartDownload(pilot, chart) };
+			const chart = ladderChart(src, l);
+			return { heading: src.texts.item(l.id), chart, download: chartDownload(pilot, chart) };
 		}),
 		mirror: mirror && { chart: mirror, download: chartDownload(pilot, mirror) },
 		open: theme.open.map((q) => ({
 			id: q.id,
-			text: q.text,
-			byRole: results.roles.map((r) => ({ role: r.role, label: r.label, answers: r.suppressed ? null : (q.byRole[r.role] ?? null) }))
+			text: src.texts.item(q.id),
+			byRole: results.roles.map((r) => ({ role: r.role, label: label(r.role), answers: r.suppressed ? null : (q.byRole[r.role] ?? null) }))
 		})),
 		previous: neighbour(index - 1),
 		next: neighbour(index + 1)
