@@ -14,6 +14,7 @@ import {
 	setAccountActive
 } from '$lib/server/accounts';
 import { audit } from '$lib/server/audit';
+import type { SessionUser } from '$lib/server/auth';
 import { db } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
@@ -51,6 +52,16 @@ async function targetId(request: Request, action: 'deactivate' | 'activate' | 'r
 	return { form, userId: parsed.data };
 }
 
+/** Switches an account off or on again, logs it, and says what happened. */
+function switchAccount(admin: SessionUser, userId: number, active: boolean) {
+	const action = active ? 'activate' : 'deactivate';
+	const outcome = accountAction(action, userId, () => setAccountActive(db(), admin, userId, active));
+	if (!outcome.ok) return outcome.failure;
+	const email = outcome.value.email;
+	audit(db(), admin, active ? 'account-activate' : 'account-deactivate', { detail: email });
+	return { action, done: active ? m.fac_admin_activated({ email }) : m.fac_admin_deactivated({ email }) };
+}
+
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireAdmin(event);
@@ -79,33 +90,21 @@ export const actions: Actions = {
 
 	deactivate: async (event) => {
 		const admin = requireAdmin(event);
-		const { request } = event;
-		const target = await targetId(request, 'deactivate');
+		const target = await targetId(event.request, 'deactivate');
 		if (target.failure) return target.failure;
 		// Deactivating logs the person out at once, so it takes an explicit yes, with or without JS.
 		if (target.form.get('confirm') !== 'ja') {
-			return fail(400, {
-				action: 'deactivate' as const,
-				userId: target.userId,
-				message: m.fac_admin_deactivate_unconfirmed(),
-				confirm: true
-			});
+			const message = m.fac_admin_deactivate_unconfirmed();
+			return fail(400, { action: 'deactivate' as const, userId: target.userId, message, confirm: true });
 		}
-		const outcome = accountAction('deactivate', target.userId, () => setAccountActive(db(), admin, target.userId, false));
-		if (!outcome.ok) return outcome.failure;
-		audit(db(), admin, 'account-deactivate', { detail: outcome.value.email });
-		return { action: 'deactivate' as const, done: m.fac_admin_deactivated({ email: outcome.value.email }) };
+		return switchAccount(admin, target.userId, false);
 	},
 
 	activate: async (event) => {
 		const admin = requireAdmin(event);
-		const { request } = event;
-		const target = await targetId(request, 'activate');
+		const target = await targetId(event.request, 'activate');
 		if (target.failure) return target.failure;
-		const outcome = accountAction('activate', target.userId, () => setAccountActive(db(), admin, target.userId, true));
-		if (!outcome.ok) return outcome.failure;
-		audit(db(), admin, 'account-activate', { detail: outcome.value.email });
-		return { action: 'activate' as const, done: m.fac_admin_activated({ email: outcome.value.email }) };
+		return switchAccount(admin, target.userId, true);
 	},
 
 	reset: async (event) => {
@@ -115,13 +114,7 @@ export const actions: Actions = {
 		if (target.failure) return target.failure;
 		const account = listAccounts(db()).find((a) => a.id === target.userId);
 		if (!account) return fail(400, { action: 'reset' as const, userId: target.userId, message: m.fac_account_not_found() });
-		if (!account.active) {
-			return fail(400, {
-				action: 'reset' as const,
-				userId: target.userId,
-				message: m.fac_admin_reset_inactive()
-			});
-		}
+		if (!account.active) return fail(400, { action: 'reset' as const, userId: target.userId, message: m.fac_admin_reset_inactive() });
 		const outcome = accountAction('reset', target.userId, () => createResetToken(db(), target.userId));
 		if (!outcome.ok) return outcome.failure;
 		audit(db(), admin, 'password-reset-link', { detail: account.email });
