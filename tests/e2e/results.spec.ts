@@ -1,6 +1,8 @@
 // The results of the demo pilot: the overview chart with its table, reachable by keyboard, and
-// nothing of a role below the minimum group size on the page or in the API.
-import { expect, test } from '@playwright/test';
+// nothing of a role below the minimum group size on the page or in the API; the same in English.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expectAccessible, login, open } from './helpers';
 
 test('the demo pilot shows its theme scores as a chart with a table, and hides small groups', async ({ page }) => {
@@ -134,4 +136,74 @@ test.describe('on a phone', () => {
 				.first()
 		).toBeAttached();
 	});
+});
+
+/** The Dutch phrases of the results catalogue (the parts between placeholders) that English never uses. */
+function dutchPhrases(): string[] {
+	const read = (lang: string) => JSON.parse(readFileSync(`messages/results/${lang}.json`, 'utf8')) as Record<string, unknown>;
+	const texts = (value: unknown): string[] =>
+		typeof value === 'string' ? [value] : (value as { match: Record<string, string> }[]).flatMap((v) => Object.values(v.match));
+	const [nl, en] = [read('nl'), read('en')];
+	const english = Object.values(en).flatMap(texts).join('\n');
+	return Object.entries(nl)
+		.filter(([key]) => key.startsWith('res_'))
+		.flatMap(([, value]) => texts(value))
+		.flatMap((text) => text.split(/\{\w+\}/))
+		.map((chunk) => chunk.trim())
+		.filter((chunk) => chunk.length >= 12 && !english.includes(chunk));
+}
+
+async function expectNoDutch(page: Page) {
+	const body = await page.locator('main').innerText();
+	const found = dutchPhrases().filter((phrase) => body.includes(phrase));
+	expect(found, page.url()).toEqual([]);
+}
+
+test('the results speak English when asked: pages, charts, tables, numbers and downloads', async ({ page }) => {
+	await login(page);
+	await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).click();
+	await page.getByRole('link', { name: 'Bekijk de uitkomsten' }).click();
+	await expect(page).toHaveURL(/\/uitkomsten$/);
+	const base = new URL(page.url()).pathname;
+	await open(page, `${base}?taal=en`);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page).toHaveTitle(/^Results – Voorbeeldstad \(demo\) – /);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Results: Voorbeeldstad (demo)');
+	await expect(page.getByText('A snapshot for the conversation, not research.')).toBeVisible();
+	await expect(page.getByRole('img', { name: 'Average score per theme and per group' })).toBeVisible();
+	await page.locator('summary', { hasText: 'Table' }).first().click();
+	const table = page.getByRole('table', { name: 'Average score per theme and per group' });
+	const firstRow = await table.getByRole('row').nth(1).getByRole('cell').allTextContents();
+	expect(firstRow[0]).toMatch(/^\d\.\d$/);
+	expect(firstRow[1]).toBe('too few answers');
+	await expectNoDutch(page);
+	await expectAccessible(page);
+
+	await open(page, `${base}/thema/invloed`);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByText(/^Theme \d+ of \d+ · Voorbeeldstad \(demo\)/)).toBeVisible();
+	await expect(page.getByRole('img', { name: /^Statement \d+: / }).first()).toBeVisible();
+	await expect(page.getByRole('img', { name: /^Mirror questions: / })).toContainText(/expectation (\d\.\d too (high|low)|right)/);
+	await expect(page.getByRole('navigation', { name: 'Order of the statements' })).toBeVisible();
+	await expectNoDutch(page);
+	await expectAccessible(page);
+
+	// The downloads carry the request's language too: the SVG file's words, the workbook's sheets.
+	const link = page.getByRole('link', { name: /^Download as SVG/ }).first();
+	const svg = await (await page.request.get((await link.getAttribute('href'))!)).text();
+	expect(svg).toContain('A snapshot for the conversation, not research.');
+	expect(svg).not.toContain('te weinig antwoorden');
+	const xlsx = await page.request.get(`${base}/export/uitkomsten.xlsx`);
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load((await xlsx.body()) as unknown as ExcelJS.Buffer);
+	expect(workbook.worksheets.map((s) => s.name)).toEqual([
+		'Participation',
+		'Themes',
+		'Statements',
+		'Differences',
+		'Mirror',
+		'Ladder',
+		'Open answers'
+	]);
+	expect((await page.request.get(`${base}/thema/bestaat-niet`)).status()).toBe(404);
 });
