@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cellState, comparisonPairs, dividedRoles, isDivided, mirrorStatements } from './pairs';
+import { cellState, comparisonPairs, dividedRoles, isDivided, mirrorStatements, shownRoles } from './pairs';
 import { item, run, SCAN } from './test-scan';
 
 // The hand-computed data set: raad 4, gemeente 3, burger 2 respondents.
 
 describe('a role on a statement', () => {
+	it('is one of the shown roles only at or above k', () => {
+		expect(shownRoles(run())).toEqual(['raad', 'gemeente']);
+		expect(shownRoles(run({ minGroupSize: 2 }))).toEqual(['raad', 'gemeente', 'burger']);
+		expect(shownRoles(run({ minGroupSize: 5 }))).toEqual([]);
+	});
+
 	it('is suppressed below k, thin with too few scores there, else shown', () => {
 		const results = run();
 		expect(['raad', 'gemeente', 'burger'].map((r) => cellState(results, item(results, 'a-1'), r))).toEqual([

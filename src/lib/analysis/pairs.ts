@@ -10,6 +10,11 @@ import type { ScanDefinition } from '$lib/scan/schema';
  */
 export type CellState = 'shown' | 'suppressed' | 'thin';
 
+/** The roles that reached the minimum group size: the only ones with figures, answers or rows anywhere. */
+export function shownRoles(results: PilotResults): string[] {
+	return results.roles.filter((r) => !r.suppressed).map((r) => r.role);
+}
+
 export function cellState(results: PilotResults, item: ItemResult, role: string): CellState {
 	if (results.roles.find((r) => r.role === role)?.suppressed ?? true) return 'suppressed';
 	return item.thin.includes(role) ? 'thin' : 'shown';

@@ -2,6 +2,7 @@
 // statements and themes a reader can choose, and the largest differences over all statements.
 // Pages, charts and exports call these; none of them sorts figures by a rule of its own.
 import type { Comparison, ItemResult, PilotResults, ThemeResult } from './aggregate';
+import { shownRoles } from './pairs';
 
 /** How the statements of a theme can be ordered (the codes are the page's `sorteer` values). */
 export const ITEM_ORDERS = ['scan', 'verschil', 'eens'] as const;
@@ -27,7 +28,7 @@ export function mainComparison(results: PilotResults, item: ItemResult): Compari
 
 /** Whether any role has figures at all (reached the minimum group size). */
 export function anyShown(results: PilotResults): boolean {
-	return results.roles.some((r) => !r.suppressed);
+	return shownRoles(results).length > 0;
 }
 
 /** The roles of the main pair that are below the minimum group size, in role order. */

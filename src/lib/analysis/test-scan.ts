@@ -1,6 +1,6 @@
 // The tiny scan, the answer shorthand and the hand-computed data set that the analysis tests
-// share (examples in aggregate.test.ts and aggregate.statements.test.ts, properties in
-// aggregate.properties.test.ts). Test code only.
+// share (examples in aggregate.test.ts, aggregate.suppression.test.ts, aggregate.statements.test.ts,
+// ranking.test.ts and pairs.test.ts; properties in aggregate.properties.test.ts). Test code only.
 import type { Answer } from '$lib/scan/questionnaire';
 import { parseScanText } from '$lib/scan/parse';
 import { analysePilot, type AnalysisInput, type ItemResult, type PilotResults, type ResponseData } from './aggregate';

@@ -11,7 +11,7 @@
 // gets a leading single quote; numbers are written as numbers and never prefixed.
 import { and, eq } from 'drizzle-orm';
 import type { PilotResults } from '$lib/analysis/aggregate';
-import { cellState, comparisonPairs, mirrorStatements } from '$lib/analysis/pairs';
+import { cellState, comparisonPairs, mirrorStatements, shownRoles } from '$lib/analysis/pairs';
 import { resultTexts } from '$lib/analysis/texts';
 import { deltaLabels, suppressedStatementText, suppressedText } from '$lib/charts/format';
 import { m } from '$lib/paraglide/messages';
@@ -286,7 +286,7 @@ export function rawAnswerRows(
 	pilot: Pick<PilotWithScan, 'scan' | 'variant' | 'mirror' | 'roles'>,
 	data: readonly RawResponse[]
 ): Cell[][] {
-	const shown = new Set(results.roles.filter((r) => !r.suppressed).map((r) => r.role));
+	const shown = new Set(shownRoles(results));
 	const rows: Cell[][] = [];
 	for (const role of pilot.roles) {
 		if (!shown.has(role)) continue;
