@@ -183,7 +183,7 @@ test('the results speak English when asked: pages, charts, tables, numbers and d
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.getByText(/^Theme \d+ of \d+ · Voorbeeldstad \(demo\)/)).toBeVisible();
 	await expect(page.getByRole('img', { name: /^Statement \d+: / }).first()).toBeVisible();
-	await expect(page.getByRole('img', { name: /^Mirror questions: / })).toContainText(/expectation (\d\.\d too (high|low)|right)/);
+	await expect(page.getByRole('img', { name: /^Mirror questions: / })).toContainText(/expectation (\d\.\d too (high|low)|correct)/);
 	await expect(page.getByRole('navigation', { name: 'Order of the statements' })).toBeVisible();
 	await expectNoDutch(page);
 	await expectAccessible(page);

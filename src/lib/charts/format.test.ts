@@ -74,7 +74,7 @@ describe('number formats in English', () => {
 		expect(en(() => [formatMirror(4.5, 3), formatMirror(2.84, 3.66), formatMirror(3.04, 2.96)])).toEqual([
 			'expectation 1.5 too high',
 			'expectation 0.9 too low',
-			'expectation right'
+			'expectation correct'
 		]);
 		expect(en(() => [answerCount(1), answerCount(12), deltaLabels().negligible, formatList(['A', 'B'])])).toEqual([
 			'1 answer',

@@ -61,7 +61,7 @@ describe('charts in English', () => {
 			'strongly disagree',
 			'too few answers',
 			'expectation',
-			'wanted',
+			'desired',
 			'← disagree',
 			'A snapshot for the conversation'
 		])
