@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Counts } from '$lib/analysis/stats';
 import { sortItems } from '$lib/analysis/ranking';
-import { chartDownload, chartFilename, mirrorChart, radarChart, statementChart, themeScoresChart } from './chart-data';
+import { chartDownload, chartFilename, heatmapChart, mirrorChart, radarChart, statementChart, themeScoresChart } from './chart-data';
 import { suppressedStatementText } from './format';
 import { CATEGORIES, contrast, divergingSegments, heatColour, textWidth, wrapText } from './shapes';
 import { analyse, source } from './test-data';
@@ -95,6 +95,9 @@ describe('chart data', () => {
 		expect(row).toMatchObject({ state: 'thin', stats: null });
 		expect(row.series.suppressed).toBe(false);
 		expect(chart.description).toContain(`${row.series.label}: ${suppressedStatementText()}.`);
+		const heat = heatmapChart(source(strict), 'gemiddelde').themes[0].items.find((i) => i.id === thinItem!.id)!;
+		expect(heat.states).toMatchObject({ [thinItem!.thin[0]]: 'thin', burger: 'suppressed' });
+		expect(heat.values[thinItem!.thin[0]]).toBeNull();
 	});
 
 	it('orders the theme rows as the analysis ranks them, numbered only in scan order', () => {

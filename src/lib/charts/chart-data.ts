@@ -38,8 +38,14 @@ export type MirrorRow = {
 export type MirrorGroup = { itemId: string; number: number; text: string; rows: MirrorRow[] };
 export type MirrorSpec = Base & { kind: 'mirror'; groups: MirrorGroup[] };
 
-/** `thin`: shown series with too few scores on this statement to show them. */
-export type HeatItem = { id: string; number: number; text: string; values: Record<string, number | null>; thin: string[] };
+/** `states`: per series, whether its figure on this statement is shown, or why not. */
+export type HeatItem = {
+	id: string;
+	number: number;
+	text: string;
+	values: Record<string, number | null>;
+	states: Record<string, CellState>;
+};
 export type HeatmapSpec = Base & {
 	kind: 'heatmap';
 	measure: HeatMeasure;
@@ -113,7 +119,7 @@ export function heatmapChart(src: ChartSource, measure: HeatMeasure): HeatmapSpe
 					number: item.number,
 					text: src.texts.item(item.id),
 					values: Object.fromEntries(src.series.map((s) => [s.id, value(item.byRole[s.id] ?? null)])),
-					thin: item.thin
+					states: Object.fromEntries(src.series.map((s) => [s.id, cellState(src.results, item, s.id)]))
 				}))
 			}))
 	};
