@@ -42,10 +42,14 @@ function foreignPieces(foreign: Locale): string[] {
 async function pageText(page: Page): Promise<string> {
 	return page.evaluate(() => {
 		const body = document.body.cloneNode(true) as HTMLElement;
-		for (const el of body.querySelectorAll('script, style')) el.remove();
-		const attributes = [...document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')].flatMap((el) =>
-			['aria-label', 'title', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? '')
-		);
+		// Text marked as another language on purpose (the offer to switch, a letter printed in the
+		// other language, a scan text not yet translated) is left out: it says what it is.
+		const own = document.documentElement.lang;
+		for (const el of body.querySelectorAll('script, style, [lang]'))
+			if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || el.getAttribute('lang') !== own) el.remove();
+		const attributes = [...document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')]
+			.filter((el) => (el.closest('[lang]')?.getAttribute('lang') ?? own) === own)
+			.flatMap((el) => ['aria-label', 'title', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
 		return [document.title, body.textContent ?? '', ...attributes].join('\n').replace(/\s+/g, ' ');
 	});
 }
