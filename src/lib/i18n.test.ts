@@ -66,7 +66,8 @@ describe('message catalogues', () => {
 	});
 
 	it('use the same placeholders in both languages', () => {
-		const placeholders = (value: unknown) => [...new Set(texts(value).flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((x) => x[1])))].sort();
+		const placeholders = (value: unknown) =>
+			[...new Set(texts(value).flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((x) => x[1])))].sort();
 		for (const key of Object.keys(nl)) expect(placeholders(en[key]), key).toEqual(placeholders(nl[key]));
 	});
 });

@@ -11,7 +11,7 @@ import type { Invitation, Pilot, ResponseRow } from './db/schema';
 import { resolveToken } from './invitations';
 import { acceptState, getPilot } from './pilots';
 import { findResponseForInvitation, getOrStartResponse, ResponseLockedError, saveAnswers } from './responses';
-import { scanIn } from './scans';
+import { scanForLocale } from './scans';
 
 // The paper entry still imports the validator from here; its one home is $lib/scan/answers.
 export { parseAnswers, type ParsedAnswers } from '$lib/scan/answers';
@@ -29,15 +29,6 @@ export type LinkState =
 	| { kind: 'personal'; pilot: PublicPilot; invitation: Invitation; response: ResponseRow | undefined; pages: Page[] };
 
 export type PersonalLink = Extract<LinkState, { kind: 'personal' }>;
-
-/**
- * The scan as it is read in `locale`: online, in a letter, on the paper form or a facilitator's
- * page. The one place where translated scan content comes in (from the scan's translation file,
- * used only where it was written for exactly this snapshot's Dutch; the rest stays Dutch).
- */
-export function scanForLocale(pilot: { scan: ScanDefinition; scanHash: string }, locale: Locale): ScanDefinition {
-	return scanIn(pilot.scan, pilot.scanHash, locale);
-}
 
 /** The address of a respondent link; a language other than Dutch goes with it, so a letter opens in its own language. */
 export function respondentUrl(origin: string, token: string, locale: Locale): string {

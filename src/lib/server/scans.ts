@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { parseScanText, parseTranslationText, ScanFileError, type ParsedTranslation } from '$lib/scan/parse';
 import type { ScanDefinition } from '$lib/scan/schema';
 import { localizeScan, SOURCE_LOCALE } from '$lib/scan/translation';
+import { getLocale } from '$lib/i18n';
 import type { Db } from './db';
 import { scanSnapshots } from './db/schema';
 
@@ -95,6 +96,8 @@ const localizedCache = new Map<string, ScanDefinition>();
  * itself. Built once per snapshot hash and language; `hash` must be the snapshot's content hash.
  */
 export function scanIn(definition: ScanDefinition, hash: string, locale: string): ScanDefinition {
+	// A translated definition under the Dutch one's hash would fill the cache with the wrong words.
+	if (definition.localized) throw new Error('scanIn takes the Dutch snapshot, not a translated one');
 	if (locale === SOURCE_LOCALE) return definition;
 	const key = `${hash}:${locale}`;
 	let localized = localizedCache.get(key);
@@ -103,6 +106,15 @@ export function scanIn(definition: ScanDefinition, hash: string, locale: string)
 		localizedCache.set(key, localized);
 	}
 	return localized;
+}
+
+/**
+ * A pilot's scan as it is read in `locale` (the request's language unless told): online, in a
+ * letter, on the paper form, in results, charts and exports. The one place where translated scan
+ * content comes in; the pilot keeps its Dutch snapshot, which is what answers are checked against.
+ */
+export function scanForLocale(pilot: { scan: ScanDefinition; scanHash: string }, locale: string = getLocale()): ScanDefinition {
+	return scanIn(pilot.scan, pilot.scanHash, locale);
 }
 
 function translationFor(id: string, version: number, locale: string) {

@@ -1,14 +1,16 @@
 // The form toolkit as the server renders it (and a browser without JavaScript gets it): labels,
 // descriptions and errors are tied to their field, and an error marks the field invalid.
 import { describe, expect, it } from 'vitest';
+import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import ChoiceGroup from './ChoiceGroup.svelte';
 import ErrorSummary from './ErrorSummary.svelte';
 import SelectField from './SelectField.svelte';
 import TextField from './TextField.svelte';
 
-const html = (component: Parameters<typeof render>[0], props: Record<string, unknown>) =>
-	render(component, { props } as Parameters<typeof render>[1]).body;
+// Props are loosely typed here on purpose: the tests pass each component's own props.
+const html = <P extends Record<string, unknown>>(component: Component<P>, props: P) =>
+	render(component as Component<P>, { props } as never).body;
 
 describe('TextField', () => {
 	it('ties label, description and error to the input', () => {

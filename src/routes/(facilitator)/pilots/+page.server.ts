@@ -5,7 +5,7 @@ import { ownAuditDetail } from '$lib/server/audit';
 import { requireUser } from '$lib/server/guard';
 import { getLocale } from '$lib/i18n';
 import { getPilot, listPilots } from '$lib/server/pilots';
-import { scanForLocale } from '$lib/server/respondent';
+import { scanForLocale } from '$lib/server/scans';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

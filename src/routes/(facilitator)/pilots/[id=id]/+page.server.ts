@@ -11,7 +11,7 @@ import type { SessionUser } from '$lib/server/auth';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
-import { scanForLocale } from '$lib/server/respondent';
+import { scanForLocale } from '$lib/server/scans';
 import { getLocale } from '$lib/i18n';
 import { checkRelease, listReleases, makeRelease, type ReleaseOutcome } from '$lib/server/releases';
 import { confirmTypedIn, pendingTypedIn } from '$lib/server/responses';

@@ -9,6 +9,7 @@ import { requirePilot } from '$lib/server/guard';
 import { redirect } from '@sveltejs/kit';
 import { latestRelease } from '$lib/server/releases';
 import type { PageServerLoad } from './$types';
+import { scanForLocale } from '$lib/server/scans';
 
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'view');
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const release = latestRelease(db(), pilot.id);
 	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
 	const results = release.results;
-	const src = chartSource(results, pilot);
+	const src = chartSource(results, { ...pilot, scan: scanForLocale(pilot) });
 	const [a, b] = mainPair(results);
 	const asked = url.searchParams.get('volgorde');
 	const order: ThemeOrder = isThemeOrder(asked) ? asked : 'scan';

@@ -9,7 +9,7 @@ import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { formErrorStatus, parseForm } from '$lib/server/request';
-import { scanForLocale } from '$lib/server/respondent';
+import { scanForLocale } from '$lib/server/scans';
 import { getLocale } from '$lib/i18n';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';

@@ -8,7 +8,7 @@ import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
 import { parseAnswers } from '$lib/scan/answers';
-import { scanForLocale } from '$lib/server/respondent';
+import { scanForLocale } from '$lib/server/scans';
 import { insertCompletedResponse } from '$lib/server/responses';
 import type { Answer } from '$lib/scan/questionnaire';
 import type { Actions, PageServerLoad } from './$types';

@@ -9,7 +9,7 @@ import { csvDownloadHeaders, safeCsv } from '$lib/server/csv-safe';
 import { db } from '$lib/server/db';
 import { listLinks } from '$lib/server/invitations';
 import { requirePilot } from '$lib/server/guard';
-import { scanForLocale } from '$lib/server/respondent';
+import { scanForLocale } from '$lib/server/scans';
 import { linkSecret } from '$lib/server/tokens';
 import type { RequestHandler } from './$types';
 

@@ -20,7 +20,7 @@ import {
 import { requirePilot } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
 import type { PilotWithScan } from '$lib/server/pilots';
-import { scanForLocale } from '$lib/server/respondent';
+import { scanForLocale } from '$lib/server/scans';
 import { linkSecret } from '$lib/server/tokens';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';

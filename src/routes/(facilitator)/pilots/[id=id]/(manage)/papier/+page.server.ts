@@ -5,7 +5,8 @@ import { dontKnowLabel, scaleLabels } from '$lib/labels';
 import { buildPages, estimatedMinutes, fillIntro } from '$lib/scan/questionnaire';
 import { requirePilot } from '$lib/server/guard';
 import { inLocale } from '$lib/server/locale';
-import { printLanguageChoices, printLocale, scanForLocale } from '$lib/server/respondent';
+import { printLanguageChoices, printLocale } from '$lib/server/respondent';
+import { scanForLocale } from '$lib/server/scans';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -9,6 +9,7 @@ import { buildExport, exportNeedsManage, isExportKind, loadRawResponses } from '
 import { m } from '$lib/paraglide/messages';
 import { latestRelease, releasedResponseIds } from '$lib/server/releases';
 import type { RequestHandler } from './$types';
+import { scanForLocale } from '$lib/server/scans';
 
 export const GET: RequestHandler = async (event) => {
 	const { user, pilot, access } = requirePilot(event, 'view');
@@ -21,7 +22,7 @@ export const GET: RequestHandler = async (event) => {
 	const held = exportNeedsManage(kind) ? releasedResponseIds(db(), release.id) : null;
 	const raw = held ? loadRawResponses(db(), pilot.id).filter((r) => held.has(r.id)) : [];
 	const results = release.results;
-	const file = await buildExport(kind, pilot, results, raw);
+	const file = await buildExport(kind, { ...pilot, scan: scanForLocale(pilot) }, results, raw);
 	audit(db(), user, 'export', { pilotId: pilot.id, detail: kind });
 	return new Response(file.body as BodyInit, {
 		headers: {

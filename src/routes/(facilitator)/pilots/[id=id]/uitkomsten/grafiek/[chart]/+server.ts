@@ -9,6 +9,7 @@ import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { latestRelease } from '$lib/server/releases';
 import type { RequestHandler } from './$types';
+import { scanForLocale } from '$lib/server/scans';
 
 export const GET: RequestHandler = (event) => {
 	const { pilot } = requirePilot(event, 'view');
@@ -17,7 +18,7 @@ export const GET: RequestHandler = (event) => {
 	const release = latestRelease(db(), pilot.id);
 	if (!release) error(404, m.res_not_released());
 	const neutral = url.searchParams.get('neutraal') === 'apart' ? 'apart' : 'midden';
-	const chart = chartBySlug(chartSource(release.results, pilot), params.chart, { neutral });
+	const chart = chartBySlug(chartSource(release.results, { ...pilot, scan: scanForLocale(pilot) }), params.chart, { neutral });
 	if (!chart) error(404, m.res_chart_not_found());
 
 	const file = chartSvgFile(chart, chartFileSource(pilot, release.results.minGroupSize));

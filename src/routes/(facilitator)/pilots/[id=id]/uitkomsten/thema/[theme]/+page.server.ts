@@ -12,6 +12,7 @@ import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { latestRelease } from '$lib/server/releases';
 import type { PageServerLoad } from './$types';
+import { scanForLocale } from '$lib/server/scans';
 
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'view');
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	const index = results.themes.findIndex((t) => t.id === params.theme);
 	if (index < 0) error(404, m.res_theme_not_found());
 	const theme = results.themes[index];
-	const src = chartSource(results, pilot);
+	const src = chartSource(results, { ...pilot, scan: scanForLocale(pilot) });
 	const label = (role: string) => src.texts.role(role);
 	const asked = url.searchParams.get('sorteer');
 	const order = isItemOrder(asked) ? asked : 'scan';
