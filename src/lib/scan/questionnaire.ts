@@ -3,19 +3,28 @@
 import { m } from '$lib/paraglide/messages';
 import { z } from '../validation';
 import type { ScanDefinition, ScanItem, ScanRole, ScanTheme } from './schema';
+import { langOf } from './translation';
 
 export type Variant = 'full' | 'short';
 
 export const DONT_KNOW = 'weet_niet';
 
 /** One answerable question on a page. Its `key` is what is stored and exported. */
-export type Question =
-	| { kind: 'likert'; key: string; item: ScanItem & { type: 'likert' }; number: number }
-	| { kind: 'mirror'; key: string; item: ScanItem & { type: 'likert' }; number: number; targetLabel: string }
-	| { kind: 'ladder-now' | 'ladder-desired'; key: string; item: ScanItem & { type: 'ladder' } }
-	| { kind: 'open'; key: string; item: ScanItem & { type: 'open' } };
+/**
+ * Where a translated scan still shows Dutch (a text not translated yet, or translated for other
+ * Dutch), `lang` says so for the question's text and `stepLangs` for each ladder step, so the page
+ * marks them lang="nl" (see $lib/scan/translation).
+ */
+type Marks = { lang?: 'nl'; stepLangs?: ('nl' | undefined)[] };
+export type Question = Marks &
+	(
+		| { kind: 'likert'; key: string; item: ScanItem & { type: 'likert' }; number: number }
+		| { kind: 'mirror'; key: string; item: ScanItem & { type: 'likert' }; number: number; targetLabel: string }
+		| { kind: 'ladder-now' | 'ladder-desired'; key: string; item: ScanItem & { type: 'ladder' } }
+		| { kind: 'open'; key: string; item: ScanItem & { type: 'open' } }
+	);
 
-export type Page = { theme: ScanTheme; index: number; questions: Question[] };
+export type Page = { theme: ScanTheme; index: number; questions: Question[]; titleLang?: 'nl'; subtitleLang?: 'nl' };
 
 export type Answer = { kind: 'score'; score: 1 | 2 | 3 | 4 | 5 } | { kind: 'dontKnow' } | { kind: 'text'; text: string };
 
@@ -38,23 +47,43 @@ export function buildPages(scan: ScanDefinition, options: QuestionnaireOptions):
 		const questions: Question[] = [];
 		for (const item of theme.items) {
 			if (options.variant === 'short' && !item.short) continue;
+			const marks = marksOf(scan, item);
 			if (item.type === 'likert') {
 				number++;
-				questions.push({ kind: 'likert', key: item.id, item, number });
+				questions.push({ kind: 'likert', key: item.id, item, number, ...marks });
 				if (options.mirror && item.mirror && role?.mirrorTarget && role.mirrorLabel) {
-					questions.push({ kind: 'mirror', key: mirrorKey(item.id), item, number, targetLabel: role.mirrorLabel });
+					questions.push({ kind: 'mirror', key: mirrorKey(item.id), item, number, targetLabel: role.mirrorLabel, ...marks });
 				}
 			} else if (item.type === 'ladder') {
 				const keys = ladderKeys(item.id);
-				questions.push({ kind: 'ladder-now', key: keys.now, item });
-				questions.push({ kind: 'ladder-desired', key: keys.desired, item });
+				questions.push({ kind: 'ladder-now', key: keys.now, item, ...marks });
+				questions.push({ kind: 'ladder-desired', key: keys.desired, item, ...marks });
 			} else {
-				questions.push({ kind: 'open', key: item.id, item });
+				questions.push({ kind: 'open', key: item.id, item, ...marks });
 			}
 		}
-		if (questions.length > 0) pages.push({ theme, index: pages.length + 1, questions });
+		if (questions.length > 0)
+			pages.push({
+				theme,
+				index: pages.length + 1,
+				questions,
+				...(langOf(scan, 'themes', theme.id, 'title') && { titleLang: 'nl' as const }),
+				...(theme.subtitle && langOf(scan, 'themes', theme.id, 'subtitle') && { subtitleLang: 'nl' as const })
+			});
 	}
 	return pages;
+}
+
+/** The Dutch-fallback marks of an item's texts; nothing at all for a scan read in Dutch. */
+function marksOf(scan: ScanDefinition, item: ScanItem): Marks {
+	if (!scan.localized) return {};
+	const marks: Marks = {};
+	if (langOf(scan, 'items', item.id, 'text')) marks.lang = 'nl';
+	if (item.type === 'ladder') {
+		const steps = item.steps.map((_, i) => langOf(scan, 'items', item.id, 'steps', i));
+		if (steps.some(Boolean)) marks.stepLangs = steps;
+	}
+	return marks;
 }
 
 export function allQuestions(pages: Page[]): Question[] {

@@ -190,3 +190,17 @@ describe('the shipped scans', () => {
 		});
 	}
 });
+
+describe('the questionnaire of a translated scan', () => {
+	it('marks each question and theme text that is still Dutch, and nothing else', () => {
+		const localized = localizeScan(scan, en, 'en');
+		const questions = buildPages(localized, { variant: 'full', mirror: true, role: 'raad' }).flatMap((p) => p.questions);
+		const marked = questions.filter((q) => q.lang === 'nl').map((q) => q.key);
+		expect(marked).toEqual(['b-2']);
+		expect(questions.find((q) => q.key === 'a-1')?.lang).toBeUndefined();
+		// A scan read in Dutch carries no marks at all.
+		const dutch = buildPages(scan, { variant: 'full', mirror: true, role: 'raad' });
+		expect(dutch.flatMap((p) => p.questions).some((q) => q.lang || q.stepLangs)).toBe(false);
+		expect(dutch.some((p) => p.titleLang || p.subtitleLang)).toBe(false);
+	});
+});

@@ -13,9 +13,6 @@ import { acceptState, getPilot } from './pilots';
 import { findResponseForInvitation, getOrStartResponse, ResponseLockedError, saveAnswers } from './responses';
 import { scanForLocale } from './scans';
 
-// The paper entry still imports the validator from here; its one home is $lib/scan/answers.
-export { parseAnswers, type ParsedAnswers } from '$lib/scan/answers';
-
 export type PublicPilot = Pick<Pilot, 'id' | 'municipality' | 'variant' | 'minGroupSize' | 'roles' | 'closesOn' | 'contact'> & {
 	scan: ScanDefinition;
 };

@@ -26,7 +26,7 @@ export const load: PageServerLoad = ({ params }) => {
 		municipality: link.pilot.municipality,
 		pageIndex: page.index,
 		pageCount: link.pages.length,
-		theme: { title: page.theme.title, subtitle: page.theme.subtitle },
+		theme: { title: page.theme.title, subtitle: page.theme.subtitle, titleLang: page.titleLang, subtitleLang: page.subtitleLang },
 		questions: page.questions,
 		values: formValues(answers)
 	};
