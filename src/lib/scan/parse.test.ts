@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { contentHash, loadScanDirectory } from '$lib/server/scans';
 import { parseScanText, ScanFileError } from './parse';
+import { tempScanDirs } from '$lib/server/test-scan-dir';
 
 const REAL_SCAN = path.resolve('scans/clientenparticipatie-werk-en-inkomen.yaml');
 const MINIMAL = path.resolve('tests/fixtures/scans/minimal.yaml');
@@ -215,16 +215,7 @@ describe('parseScanText: invalid files name the file and the place', () => {
 });
 
 describe('loadScanDirectory', () => {
-	const dirs: string[] = [];
-	const tempDir = (files: Record<string, string> = {}) => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quickscan-scans-'));
-		dirs.push(dir);
-		for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-		return dir;
-	};
-	afterEach(() => {
-		for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-	});
+	const tempDir = tempScanDirs();
 
 	it('loads the real scans directory', () => {
 		const loaded = loadScanDirectory(path.resolve('scans'));

@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db';
 import { createPersonalLinks, revokeLink } from './invitations';
 import { inLocale } from './locale';
-import { createPilot, pilotFormSchema, setPilotStatus } from './pilots';
+import { setPilotStatus } from './pilots';
 import { openLink, printLanguageChoices, printLocale, recordAnswers, respondentUrl, type PersonalLink } from './respondent';
 import { findResponseForInvitation, loadAnswers, submitResponse } from './responses';
-import { createTestDb } from './test-db';
+import { createTestDb, createTestPilot } from './test-db';
 
 let db: Db;
 let cleanup: () => void;
@@ -15,24 +15,7 @@ let token: string;
 
 beforeEach(() => {
 	({ db, cleanup } = createTestDb());
-	pilotId = createPilot(
-		db,
-		pilotFormSchema.parse({
-			municipality: 'Zuidstad',
-			roundLabel: 'Nulmeting',
-			cbsCode: 'GM0363',
-			councilType: 'clientenraad',
-			scan: 'clientenparticipatie-werk-en-inkomen@1',
-			variant: 'full',
-			mirror: true,
-			roles: ['raad', 'gemeente'],
-			minGroupSize: 5,
-			opensOn: '',
-			closesOn: '',
-			benchmarkConsent: false
-		}),
-		null
-	);
+	pilotId = createTestPilot(db);
 	setPilotStatus(db, pilotId, 'open');
 	[{ token }] = createPersonalLinks(db, crypto.randomBytes(32), pilotId, 'raad', 1);
 });

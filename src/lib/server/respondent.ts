@@ -50,6 +50,20 @@ export function printLanguageChoices(url: URL, current: Locale): { locale: Local
 	});
 }
 
+/**
+ * What a printed page (letters, paper form) starts from: the print language, the scan in it and in
+ * the user's own (for the page around the print), and the links to print in another language.
+ */
+export function printSetup(pilot: { scan: ScanDefinition; scanHash: string }, url: URL) {
+	const locale = printLocale(url);
+	return {
+		locale,
+		scan: scanForLocale(pilot, locale),
+		ownScan: scanForLocale(pilot, getLocale()),
+		printLanguages: printLanguageChoices(url, locale)
+	};
+}
+
 /** A respondent sees only what they need: no owner, no dates other than the closing day, and whom to ask. */
 function publicPilot(db: Db, pilotId: number): PublicPilot {
 	const p = getPilot(db, pilotId)!;

@@ -13,7 +13,7 @@ import {
 	revokeLink,
 	spawnFromGroup
 } from './invitations';
-import { createPilot, pilotFormSchema, responseCounts } from './pilots';
+import { responseCounts } from './pilots';
 import {
 	countAnswers,
 	findResponseForInvitation,
@@ -24,28 +24,8 @@ import {
 	saveAnswers,
 	submitResponse
 } from './responses';
-import { createTestDb } from './test-db';
+import { createTestDb, createTestPilot } from './test-db';
 import { deriveLinkToken, hashToken, TOKEN_PATTERN } from './tokens';
-
-const SCAN = 'clientenparticipatie-werk-en-inkomen@1';
-
-function pilotForm(overrides: Record<string, unknown> = {}) {
-	return pilotFormSchema.parse({
-		municipality: 'Zuidstad',
-		roundLabel: 'Nulmeting',
-		cbsCode: 'GM0363',
-		councilType: 'clientenraad',
-		scan: SCAN,
-		variant: 'full',
-		mirror: true,
-		roles: ['raad', 'gemeente'],
-		minGroupSize: 5,
-		opensOn: '',
-		closesOn: '',
-		benchmarkConsent: false,
-		...overrides
-	});
-}
 
 let db: Db;
 let cleanup: () => void;
@@ -55,7 +35,7 @@ let pilotId: number;
 beforeEach(() => {
 	({ db, cleanup } = createTestDb());
 	secret = crypto.randomBytes(32);
-	pilotId = createPilot(db, pilotForm(), null);
+	pilotId = createTestPilot(db);
 });
 afterEach(() => cleanup());
 
@@ -183,7 +163,7 @@ describe('group link caps', () => {
 
 describe('revokeLink', () => {
 	it('marks the link revoked, only within its own pilot', () => {
-		const otherPilot = createPilot(db, pilotForm({ municipality: 'Noorddorp' }), null);
+		const otherPilot = createTestPilot(db, { municipality: 'Noorddorp' });
 		const [link] = createPersonalLinks(db, secret, pilotId, 'raad', 1);
 		expect(revokeLink(db, otherPilot, link.id)).toBe(false);
 		expect(resolveToken(db, link.token)?.invitation.revoked).toBe(false);
@@ -370,7 +350,7 @@ describe('responseCounts', () => {
 	});
 
 	it('does not count another pilot', () => {
-		const other = createPilot(db, pilotForm({ municipality: 'Noorddorp' }), null);
+		const other = createTestPilot(db, { municipality: 'Noorddorp' });
 		createPersonalLinks(db, secret, other, 'raad', 3);
 		expect(responseCounts(db, pilotId)).toEqual({});
 		expect(responseCounts(db, other)).toEqual({ raad: { invited: 3, started: 0, submitted: 0 } });

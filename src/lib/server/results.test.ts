@@ -2,17 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Answer } from '$lib/scan/questionnaire';
 import type { Db } from './db';
-import { createPilot, getPilot } from './pilots';
+import { getPilot } from './pilots';
 import { insertCompletedResponse, loadAnswers, saveAnswers, submitResponse } from './responses';
 import { loadSubmitted } from './results';
-import { createTestDb, testPilotForm } from './test-db';
+import { createTestDb, createTestPilot } from './test-db';
 
 let db: Db;
 let cleanup: () => void;
 let pilotId: number;
 beforeEach(() => {
 	({ db, cleanup } = createTestDb());
-	pilotId = createPilot(db, testPilotForm(), null);
+	pilotId = createTestPilot(db);
 });
 afterEach(() => cleanup());
 
@@ -59,7 +59,7 @@ describe('loadSubmitted', () => {
 	});
 
 	it('counts a response once it is submitted, and only for its own pilot', () => {
-		const other = createPilot(db, testPilotForm(), null);
+		const other = createTestPilot(db);
 		const response = startResponse(pilotId, 'raad');
 		saveAnswers(db, response, [['doel-1', { kind: 'dontKnow' }]]);
 		insertCompletedResponse(db, { pilotId: other, role: 'raad', source: 'paper', answers: [['doel-1', { kind: 'score', score: 2 }]] });

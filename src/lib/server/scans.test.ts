@@ -1,24 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ScanFileError } from '$lib/scan/parse';
+import { tempScanDirs } from './test-scan-dir';
 import { langOf } from '$lib/scan/translation';
 import { contentHash, loadScanDirectory, loadScans, scanIn } from './scans';
 
 const minimal = fs.readFileSync(path.resolve('tests/fixtures/scans/minimal.yaml'), 'utf8');
 const minimalEn = fs.readFileSync(path.resolve('tests/fixtures/scans/minimal.en.yaml'), 'utf8');
 
-const dirs: string[] = [];
-function tempDir(files: Record<string, string>): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quickscan-scans-'));
-	dirs.push(dir);
-	for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-	return dir;
-}
-afterEach(() => {
-	for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempScanDirs();
 
 function loadError(dir: string): ScanFileError {
 	try {

@@ -1,10 +1,10 @@
 // For unit tests: a fresh, migrated SQLite database in a temp dir, with the scans loaded, and a
-// valid pilot form to create pilots with.
+// valid pilot form (or a pilot made from it) for tests that need a pilot.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from './db/client';
-import { pilotFormSchema } from './pilots';
+import { createPilot, pilotFormSchema } from './pilots';
 import { loadScans } from './scans';
 
 export function createTestDb(): { db: Db; dir: string; cleanup: () => void } {
@@ -38,4 +38,9 @@ export function testPilotForm(overrides: Record<string, unknown> = {}) {
 		benchmarkConsent: false,
 		...overrides
 	});
+}
+
+/** A pilot without owner made from testPilotForm with `overrides`; its id. */
+export function createTestPilot(db: Db, overrides: Record<string, unknown> = {}): number {
+	return createPilot(db, testPilotForm(overrides), null);
 }

@@ -3,7 +3,7 @@
 // The letters are in the language chosen for printing; the page around them stays in the user's own.
 import QRCode from 'qrcode';
 import { formatDay } from '$lib/dates';
-import { getLocale, type Locale } from '$lib/i18n';
+import type { Locale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { buildPages, estimatedMinutes, findRole } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
@@ -12,8 +12,7 @@ import type { Pilot } from '$lib/server/db/schema';
 import { requirePilot } from '$lib/server/guard';
 import { listLinks } from '$lib/server/invitations';
 import { inLocale } from '$lib/server/locale';
-import { PRINT_LANGUAGE_PARAM, printLanguageChoices, printLocale, respondentUrl } from '$lib/server/respondent';
-import { scanForLocale } from '$lib/server/scans';
+import { PRINT_LANGUAGE_PARAM, printSetup, respondentUrl } from '$lib/server/respondent';
 import { linkSecret } from '$lib/server/tokens';
 import { z } from '$lib/validation';
 import type { PageServerLoad } from './$types';
@@ -28,10 +27,8 @@ const numberParam = z.coerce.number().int().positive();
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'manage');
 	const url = event.url;
-	const locale = printLocale(url);
 	// The scan text of the letters (role names) in their language; the filter speaks the user's.
-	const scan = scanForLocale(pilot, locale);
-	const ownScan = scanForLocale(pilot, getLocale());
+	const { locale, scan, ownScan, printLanguages } = printSetup(pilot, url);
 	const requestedRole = url.searchParams.get('rol');
 	const roleFilter = requestedRole && pilot.roles.includes(requestedRole) ? requestedRole : null;
 	const rawNumber = url.searchParams.get('nummer');
@@ -72,7 +69,7 @@ export const load: PageServerLoad = async (event) => {
 		invalidNumber: rawNumber !== null && rawNumber !== '' && numberFilter === null,
 		printLocale: locale,
 		printParam: PRINT_LANGUAGE_PARAM,
-		printLanguages: printLanguageChoices(url, locale),
+		printLanguages,
 		councilName: councilName(pilot.councilType, locale),
 		// The same estimate as the online intro and the paper form.
 		minutes: estimatedMinutes(buildPages(scan, { variant: pilot.variant, mirror: false, role: pilot.roles[0] })),

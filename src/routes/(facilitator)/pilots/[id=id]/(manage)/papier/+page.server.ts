@@ -1,21 +1,17 @@
 // The printable large-print paper questionnaire of one role, in the language chosen for printing;
 // the page around it stays in the user's own language.
-import { getLocale } from '$lib/i18n';
 import { dontKnowLabel, scaleLabels } from '$lib/labels';
 import { buildPages, estimatedMinutes, fillIntro } from '$lib/scan/questionnaire';
 import { requirePilot } from '$lib/server/guard';
 import { inLocale } from '$lib/server/locale';
-import { printLanguageChoices, printLocale } from '$lib/server/respondent';
-import { scanForLocale } from '$lib/server/scans';
+import { printSetup } from '$lib/server/respondent';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'manage');
 	const url = event.url;
-	const locale = printLocale(url);
 	// Every scan text on the form comes from this one scan, in the form's language.
-	const scan = scanForLocale(pilot, locale);
-	const ownScan = scanForLocale(pilot, getLocale());
+	const { locale, scan, ownScan, printLanguages } = printSetup(pilot, url);
 	const requested = url.searchParams.get('rol');
 	const roleId = pilot.roles.find((id) => id === requested) ?? null;
 	const role = roleId ? scan.roles.find((r) => r.id === roleId)! : null;
@@ -29,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		}),
 		role: role && { id: role.id, label: role.label, choice: role.choice },
 		printLocale: locale,
-		printLanguages: printLanguageChoices(url, locale),
+		printLanguages,
 		// The boxes of a statement and the "don't know" box of a ladder, in the form's language.
 		...inLocale(locale, () => ({ scaleLabels: [...scaleLabels()], dontKnow: dontKnowLabel() })),
 		title: scan.title,
