@@ -83,5 +83,7 @@ describe('language helpers', () => {
 			'/pilots/3/uitkomsten/thema/doel?sorteer=eens&taal=en#stellingen'
 		);
 		expect(languageHref(new URL('http://x/s/abc?taal=en'), 'nl')).toBe('/s/abc?taal=nl');
+		expect(languageHref(new URL('http://x/s/abc/2?/save'), 'en')).toBe('/s/abc/2?taal=en');
+		expect(languageHref(new URL('http://x/pilots/3/links?/create&rol=raad'), 'en')).toBe('/pilots/3/links?rol=raad&taal=en');
 	});
 });

@@ -16,6 +16,9 @@ export function intlTag(locale: Locale = getLocale()): string {
 /** The same page in another language: every other query parameter and the fragment stay. */
 export function languageHref(url: URL, locale: Locale): string {
 	const params = new URLSearchParams(url.search);
+	// A page shown after a form post without JavaScript has the action in its address ("?/save"):
+	// the link is to the page, not to sending the form again.
+	for (const key of [...params.keys()]) if (key.startsWith('/')) params.delete(key);
 	params.set(LANGUAGE_PARAM, locale);
 	return `${url.pathname}?${params}${url.hash}`;
 }
