@@ -2,23 +2,36 @@
 // normalised, answers turned back into form values, where to resume and what is still open.
 // Pure, so the autosave endpoint, the page's form action and the paper entry all agree.
 import { m } from '$lib/paraglide/messages';
-import { allQuestions, buildResponseSchema, formatAnswer, type Answer, type Page, type Question } from './questionnaire';
+import { allQuestions, formatAnswer, parseAnswerValue, type Answer, type Page, type Question } from './questionnaire';
 
 export type ParsedAnswers = { ok: true; entries: [string, Answer | null][] } | { ok: false; errors: Record<string, string> };
 
+/** A respondent's questions by answer key: what their answers are checked against. */
+export function questionsByKey(questions: readonly Question[]): ReadonlyMap<string, Question> {
+	return new Map(questions.map((q) => [q.key, q]));
+}
+
 /**
  * Validates raw answers ('1'..'5', 'weet_niet', text, or '' to clear one) against the given
- * questions only; a key that is not one of them is an error on that key.
+ * questions only; a key that is not one of them is an error on that key. Pass the map of
+ * `questionsByKey` when the same questions are checked often (the autosave path keeps one per
+ * questionnaire).
  */
-export function parseAnswers(questions: Question[], raw: Record<string, string>): ParsedAnswers {
-	const result = buildResponseSchema([{ questions } as Page]).safeParse(raw);
-	if (result.success) return { ok: true, entries: Object.entries(result.data) as [string, Answer | null][] };
+export function parseAnswers(questions: ReadonlyMap<string, Question> | readonly Question[], raw: Record<string, string>): ParsedAnswers {
+	const byKey = 'get' in questions ? questions : questionsByKey(questions);
+	const entries: [string, Answer | null][] = [];
 	const errors: Record<string, string> = {};
-	for (const issue of result.error.issues) {
-		const key = issue.path.length ? String(issue.path[0]) : ((issue as { keys?: string[] }).keys?.[0] ?? '');
-		errors[key] = issue.code === 'unrecognized_keys' ? m.resp_question_not_in_questionnaire() : issue.message;
+	let failed = false;
+	for (const [key, value] of Object.entries(raw)) {
+		const question = byKey.get(key);
+		const parsed = question ? parseAnswerValue(question, value) : { ok: false as const, error: m.resp_question_not_in_questionnaire() };
+		if (parsed.ok) entries.push([key, parsed.answer]);
+		else {
+			errors[key] = parsed.error;
+			failed = true;
+		}
 	}
-	return { ok: false, errors };
+	return failed ? { ok: false, errors } : { ok: true, entries };
 }
 
 /** The form values of a response as the inputs expect them ('1'..'5', 'weet_niet' or text). */

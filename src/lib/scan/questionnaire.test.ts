@@ -2,19 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { parseAnswers } from './answers';
 import { parseScanText } from './parse';
 import {
 	allAnswerKeys,
 	allQuestions,
-	answerValueSchema,
 	buildPages,
-	buildResponseSchema,
 	DONT_KNOW,
 	estimatedMinutes,
 	fillIntro,
 	formatAnswer,
 	ladderKeys,
 	mirrorKey,
+	parseAnswerValue,
+	type Page,
 	type Variant
 } from './questionnaire';
 
@@ -147,83 +148,93 @@ describe('allAnswerKeys', () => {
 	});
 });
 
-describe('buildResponseSchema', () => {
+/** The answers as parseAnswers gives them (it throws on an error), or whether they pass. */
+function parsed(pages: Page[], raw: Record<string, string>) {
+	const result = parseAnswers(allQuestions(pages), raw);
+	if (!result.ok) throw new Error(JSON.stringify(result.errors));
+	return Object.fromEntries(result.entries);
+}
+const passes = (pages: Page[], raw: Record<string, string>) => parseAnswers(allQuestions(pages), raw).ok;
+
+describe('parseAnswers against a questionnaire', () => {
 	const pages = buildPages(real, { variant: 'full', mirror: true, role: 'raad' });
-	const schema = buildResponseSchema(pages);
 	const likertKey = 'doel-1';
 	const openItem = rawItems('full').find((i) => i.type === 'open')!;
 	const openMax = openItem.maxLength!;
 
 	it.each(['1', '2', '3', '4', '5'])('accepts %s as a score', (value) => {
-		expect(schema.parse({ [likertKey]: value })).toEqual({ [likertKey]: { kind: 'score', score: Number(value) } });
+		expect(parsed(pages, { [likertKey]: value })).toEqual({ [likertKey]: { kind: 'score', score: Number(value) } });
 	});
 
 	it('accepts weet_niet, and the empty value as null (clearing an answer)', () => {
-		expect(schema.parse({ [likertKey]: DONT_KNOW })).toEqual({ [likertKey]: { kind: 'dontKnow' } });
-		expect(schema.parse({ [likertKey]: '' })).toEqual({ [likertKey]: null });
-		expect(schema.parse({ [likertKey]: ' 4 ' })).toEqual({ [likertKey]: { kind: 'score', score: 4 } });
+		expect(parsed(pages, { [likertKey]: DONT_KNOW })).toEqual({ [likertKey]: { kind: 'dontKnow' } });
+		expect(parsed(pages, { [likertKey]: '' })).toEqual({ [likertKey]: null });
+		expect(parsed(pages, { [likertKey]: ' 4 ' })).toEqual({ [likertKey]: { kind: 'score', score: 4 } });
 	});
 
 	it('accepts the mirror and ladder keys of this respondent, and a partial answer set', () => {
-		const parsed = schema.parse({ 'doel-1.spiegel': '2', 'invloed-ladder.nu': '1', 'invloed-ladder.gewenst': '5' });
-		expect(parsed).toEqual({
+		const answers = parsed(pages, { 'doel-1.spiegel': '2', 'invloed-ladder.nu': '1', 'invloed-ladder.gewenst': '5' });
+		expect(answers).toEqual({
 			'doel-1.spiegel': { kind: 'score', score: 2 },
 			'invloed-ladder.nu': { kind: 'score', score: 1 },
 			'invloed-ladder.gewenst': { kind: 'score', score: 5 }
 		});
-		expect(schema.parse({})).toEqual({});
+		expect(parsed(pages, {})).toEqual({});
 	});
 
 	it.each(['0', '6', '3.5', 'ja', '1 2', '-1', '05', 'weet niet'])('rejects %j for a statement', (value) => {
-		const result = schema.safeParse({ [likertKey]: value });
-		expect(result.success).toBe(false);
+		expect(parseAnswers(allQuestions(pages), { [likertKey]: value })).toEqual({
+			ok: false,
+			errors: { [likertKey]: 'kies 1 tot en met 5 of "weet niet"' }
+		});
 	});
 
 	it('rejects unknown keys, including keys this respondent was not asked', () => {
-		expect(schema.safeParse({ 'bestaat-niet': '3' }).success).toBe(false);
-		const noMirror = buildResponseSchema(buildPages(real, { variant: 'full', mirror: false, role: 'raad' }));
-		expect(noMirror.safeParse({ 'doel-1.spiegel': '3' }).success).toBe(false);
-		const short = buildResponseSchema(buildPages(real, { variant: 'short', mirror: false, role: 'raad' }));
+		expect(passes(pages, { 'bestaat-niet': '3' })).toBe(false);
+		const noMirror = buildPages(real, { variant: 'full', mirror: false, role: 'raad' });
+		expect(passes(noMirror, { 'doel-1.spiegel': '3' })).toBe(false);
+		const short = buildPages(real, { variant: 'short', mirror: false, role: 'raad' });
 		const fullOnly = rawItems('full').find((i) => i.type === 'likert' && !i.short)!.id;
-		expect(short.safeParse({ [fullOnly]: '3' }).success).toBe(false);
-		expect(schema.safeParse({ [fullOnly]: '3' }).success).toBe(true);
+		expect(passes(short, { [fullOnly]: '3' })).toBe(false);
+		expect(passes(pages, { [fullOnly]: '3' })).toBe(true);
 	});
 
 	it('open answers: trimmed text, empty is null, at most maxLength characters', () => {
-		expect(schema.parse({ [openItem.id]: '  Goed overleg, maar\nte laat.  ' })).toEqual({
+		expect(parsed(pages, { [openItem.id]: '  Goed overleg, maar\nte laat.  ' })).toEqual({
 			[openItem.id]: { kind: 'text', text: 'Goed overleg, maar\nte laat.' }
 		});
-		expect(schema.parse({ [openItem.id]: '   ' })).toEqual({ [openItem.id]: null });
-		expect(schema.safeParse({ [openItem.id]: 'x'.repeat(openMax) }).success).toBe(true);
-		const tooLong = schema.safeParse({ [openItem.id]: 'x'.repeat(openMax + 1) });
-		expect(tooLong.success).toBe(false);
-		expect(tooLong.error?.issues[0].message).toBe(`Uw antwoord is te lang: maximaal ${openMax} tekens.`);
+		expect(parsed(pages, { [openItem.id]: '   ' })).toEqual({ [openItem.id]: null });
+		expect(passes(pages, { [openItem.id]: 'x'.repeat(openMax) })).toBe(true);
+		const tooLong = parseAnswers(allQuestions(pages), { [openItem.id]: 'x'.repeat(openMax + 1) });
+		expect(tooLong).toEqual({ ok: false, errors: { [openItem.id]: `Uw antwoord is te lang: maximaal ${openMax} tekens.` } });
 	});
 
 	it('open answers keep newlines and tabs and lose NUL and every other control character', () => {
-		expect(schema.parse({ [openItem.id]: 'Eerst\r\nDan\u0000 nu\tdit\u001b[31m rood\u0085\u007f.' })).toEqual({
+		expect(parsed(pages, { [openItem.id]: 'Eerst\r\nDan\u0000 nu\tdit\u001b[31m rood\u0085\u007f.' })).toEqual({
 			[openItem.id]: { kind: 'text', text: 'Eerst\nDan nu\tdit[31m rood.' }
 		});
-		expect(schema.parse({ [openItem.id]: '\u0000\u0001\r' })).toEqual({ [openItem.id]: null });
+		expect(parsed(pages, { [openItem.id]: '\u0000\u0001\r' })).toEqual({ [openItem.id]: null });
 	});
 
 	it("uses each open item's own maxLength", () => {
 		const item = minimal.themes[0].items.find((i) => i.id === 'a-open');
 		expect(item?.type === 'open' && item.maxLength).toBe(50);
-		const small = buildResponseSchema(buildPages(minimal, { variant: 'full', mirror: false, role: 'raad' }));
-		expect(small.safeParse({ 'a-open': 'x'.repeat(50) }).success).toBe(true);
-		expect(small.safeParse({ 'a-open': 'x'.repeat(51) }).success).toBe(false);
+		const small = buildPages(minimal, { variant: 'full', mirror: false, role: 'raad' });
+		expect(passes(small, { 'a-open': 'x'.repeat(50) })).toBe(true);
+		expect(passes(small, { 'a-open': 'x'.repeat(51) })).toBe(false);
 	});
 });
 
-describe('answerValueSchema and formatAnswer', () => {
+describe('parseAnswerValue and formatAnswer', () => {
 	it('round-trip every kind of answer', () => {
+		const questions = allQuestions(buildPages(real, { variant: 'full', mirror: true, role: 'raad' }));
+		const [likert, open] = ['likert', 'open'].map((kind) => questions.find((q) => q.kind === kind)!);
 		for (const raw of ['1', '5', DONT_KNOW]) {
-			const answer = answerValueSchema('likert').parse(raw);
-			expect(answer && formatAnswer(answer)).toBe(raw);
+			const answer = parseAnswerValue(likert, raw);
+			expect(answer.ok && answer.answer && formatAnswer(answer.answer)).toBe(raw);
 		}
-		const text = answerValueSchema('open').parse('Meer overleg');
-		expect(text && formatAnswer(text)).toBe('Meer overleg');
+		const text = parseAnswerValue(open, 'Meer overleg');
+		expect(text.ok && text.answer && formatAnswer(text.answer)).toBe('Meer overleg');
 	});
 });
 

@@ -1,7 +1,6 @@
 // What one respondent is asked: the pages (one per theme) and the answer keys of a scan in a given
-// variant and role, and the zod schemas that validate answers against exactly those questions.
+// variant and role, and the check of one answer value against its question.
 import { m } from '$lib/paraglide/messages';
-import { z } from '../validation';
 import type { ScanDefinition, ScanItem, ScanRole, ScanTheme } from './schema';
 import { langOf } from './translation';
 
@@ -127,14 +126,6 @@ export function fillIntro(paragraphs: string[], values: { minimum: number; minut
 	return paragraphs.map((p) => p.replaceAll('{minimum}', String(values.minimum)).replaceAll('{minuten}', String(values.minutes)));
 }
 
-const scoreOrDontKnow = z.union([
-	z.literal(DONT_KNOW).transform((): Answer => ({ kind: 'dontKnow' })),
-	z
-		.string()
-		.regex(/^[1-5]$/, { error: () => m.resp_answer_choose() })
-		.transform((s): Answer => ({ kind: 'score', score: Number(s) as 1 | 2 | 3 | 4 | 5 }))
-]);
-
 /**
  * Open answers keep their newlines and tabs, and lose every other control character (NUL, a
  * carriage return, escape codes): they would only break exports and the programs that read them.
@@ -144,33 +135,27 @@ export function withoutControlCharacters(text: string): string {
 	return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
 }
 
-/**
- * The schema of one raw answer value ('1'..'5', 'weet_niet' or text) for a question kind.
- * An empty value means "no answer" and parses to null, so clearing an answer is possible.
- */
-export function answerValueSchema(kind: Question['kind'], maxLength = 1000) {
-	if (kind === 'open') {
-		return z
-			.string()
-			.max(maxLength, { error: () => m.resp_answer_too_long({ max: maxLength }) })
-			.transform((s): Answer | null => {
-				const text = withoutControlCharacters(s).trim();
-				return text === '' ? null : { kind: 'text', text };
-			});
-	}
-	return z
-		.string()
-		.transform((s) => s.trim())
-		.pipe(z.union([z.literal('').transform(() => null), scoreOrDontKnow]));
-}
+export type ParsedValue = { ok: true; answer: Answer | null } | { ok: false; error: string };
 
-/** The response schema built from a scan: a record of answer key → parsed answer (or null). */
-export function buildResponseSchema(pages: Page[]) {
-	const shape: Record<string, z.ZodType<Answer | null, string>> = {};
-	for (const q of allQuestions(pages)) {
-		shape[q.key] = answerValueSchema(q.kind, q.kind === 'open' ? q.item.maxLength : undefined).optional() as never;
+const SCORE = /^[1-5]$/;
+
+/**
+ * One raw answer value ('1'..'5', 'weet_niet' or text) checked and normalised for its question.
+ * An empty value means "no answer" and gives null, so clearing an answer is possible. Hand-written
+ * rather than a schema: it runs for every autosave, and it is all the checking an answer needs.
+ */
+export function parseAnswerValue(question: Question, raw: string): ParsedValue {
+	if (question.kind === 'open') {
+		const max = question.item.maxLength;
+		if (raw.length > max) return { ok: false, error: m.resp_answer_too_long({ max }) };
+		const text = withoutControlCharacters(raw).trim();
+		return { ok: true, answer: text === '' ? null : { kind: 'text', text } };
 	}
-	return z.object(shape).strict();
+	const value = raw.trim();
+	if (value === '') return { ok: true, answer: null };
+	if (value === DONT_KNOW) return { ok: true, answer: { kind: 'dontKnow' } };
+	if (SCORE.test(value)) return { ok: true, answer: { kind: 'score', score: Number(value) as 1 | 2 | 3 | 4 | 5 } };
+	return { ok: false, error: m.resp_answer_choose() };
 }
 
 export function formatAnswer(answer: Answer): string {

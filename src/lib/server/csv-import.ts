@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { answerValueSchema, buildPages, allQuestions, type Answer, type Question } from '$lib/scan/questionnaire';
+import { allQuestions, buildPages, parseAnswerValue, type Answer, type Question } from '$lib/scan/questionnaire';
 import { dayOf, formatDay } from '$lib/dates';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from './db';
@@ -40,14 +40,6 @@ function questionsByRole(pilot: PilotWithScan): Map<string, Map<string, Question
 		byRole.set(role, new Map(allQuestions(pages).map((q) => [q.key, q])));
 	}
 	return byRole;
-}
-
-/** One value schema per question, built once per import rather than once per row. */
-function valueSchemas(questions: Map<string, Map<string, Question>>) {
-	const schemas = new Map<Question, ReturnType<typeof answerValueSchema>>();
-	for (const byKey of questions.values())
-		for (const q of byKey.values()) schemas.set(q, answerValueSchema(q.kind, q.kind === 'open' ? q.item.maxLength : undefined));
-	return schemas;
 }
 
 /**
@@ -104,7 +96,6 @@ export async function validateImport(
 	if (records.length === 1) return fail([m.fac_csv_header_only()]);
 
 	const questions = questionsByRole(pilot);
-	const schemas = valueSchemas(questions);
 	const errors: string[] = [];
 	let r = 1;
 	for (; r < records.length && errors.length < MAX_ERRORS_SHOWN; r++) {
@@ -139,9 +130,9 @@ export async function validateImport(
 			errors.push(at(rowNo, 'item', m.fac_csv_unknown_item({ item: key, role })));
 			continue;
 		}
-		const parsed = schemas.get(question)!.safeParse(raw);
-		if (!parsed.success) {
-			const hint = question.kind === 'open' ? parsed.error.issues[0].message : m.fac_csv_score_hint();
+		const parsed = parseAnswerValue(question, raw);
+		if (!parsed.ok) {
+			const hint = question.kind === 'open' ? parsed.error : m.fac_csv_score_hint();
 			errors.push(at(rowNo, 'value', m.fac_csv_bad_value({ value: raw.slice(0, 40), item: key, hint })));
 			continue;
 		}
@@ -161,7 +152,7 @@ export async function validateImport(
 			continue;
 		}
 		response.seen.add(key);
-		if (parsed.data) response.answers.push([key, parsed.data]);
+		if (parsed.answer) response.answers.push([key, parsed.answer]);
 	}
 	if (errors.length >= MAX_ERRORS_SHOWN && r < records.length) errors.push(m.fac_csv_more_errors());
 	for (const [id, response] of responses)

@@ -1,9 +1,11 @@
 // Respondent links: personal links per role, group links that hand out personal ones, revoking,
 // and finding the pilot and response behind a token.
-import { and, asc, count, eq, isNull, max } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, max, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from './db';
-import { invitations, pilots, responses, type Invitation, type Pilot } from './db/schema';
+import { invitations, pilots, responses, scanSnapshots, type Invitation, type ResponseRow } from './db/schema';
+import { prepared } from './db/prepared';
+import { withScan, type PilotWithScan } from './pilots';
 import { deriveLinkToken, hashToken, newLinkToken, type LinkSecret } from './tokens';
 
 export const MAX_LINKS_PER_BATCH = 500;
@@ -166,16 +168,25 @@ export function revokeLink(db: Db, pilotId: number, invitationId: number): boole
 	return result.changes > 0;
 }
 
-export type ResolvedLink = { invitation: Invitation; pilot: Pilot };
+export type ResolvedLink = { invitation: Invitation; pilot: PilotWithScan; response: ResponseRow | undefined };
 
+/**
+ * The link behind a token with its pilot (and scan snapshot) and, for a personal link, its response:
+ * one prepared query, as every autosave starts with it.
+ */
 export function resolveToken(db: Db, token: string): ResolvedLink | undefined {
-	const row = db
-		.select({ invitation: invitations, pilot: pilots })
-		.from(invitations)
-		.innerJoin(pilots, eq(pilots.id, invitations.pilotId))
-		.where(eq(invitations.tokenHash, hashToken(token)))
-		.get();
-	return row;
+	const query = prepared(db, 'resolveToken', () =>
+		db
+			.select({ invitation: invitations, pilot: pilots, hash: scanSnapshots.contentHash, response: responses })
+			.from(invitations)
+			.innerJoin(pilots, eq(pilots.id, invitations.pilotId))
+			.innerJoin(scanSnapshots, eq(scanSnapshots.id, pilots.snapshotId))
+			.leftJoin(responses, eq(responses.invitationId, invitations.id))
+			.where(eq(invitations.tokenHash, sql.placeholder('hash')))
+			.prepare()
+	);
+	const row = query.get({ hash: hashToken(token) });
+	return row && { invitation: row.invitation, pilot: withScan(db, row.pilot, row.hash), response: row.response ?? undefined };
 }
 
 /** A group link that has handed out as many personal links as it may. */

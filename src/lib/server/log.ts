@@ -3,9 +3,10 @@
 type Fields = Record<string, unknown>;
 
 function write(level: 'info' | 'warn' | 'error', event: string, fields: Fields = {}) {
-	const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
-	if (level === 'error') console.error(line);
-	else console.log(line);
+	const line = `${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`;
+	// Straight to the stream: console.log's formatting costs more than the line itself, once per request.
+	if (level === 'error') process.stderr.write(line);
+	else process.stdout.write(line);
 }
 
 export const log = {

@@ -10,7 +10,7 @@ import { z } from '$lib/validation';
 import type { Db } from './db';
 import { invitations, pilots, responses, scanSnapshots, type Pilot } from './db/schema';
 import { getLocale } from '$lib/i18n';
-import { ensureSnapshot, findScan, scanIn } from './scans';
+import { ensureSnapshot, findScan, scanIn, snapshotDefinition } from './scans';
 
 export { MIN_GROUP_SIZE_FLOOR };
 
@@ -161,20 +161,28 @@ export type PilotWithScan = Pilot & { scan: ScanDefinition; scanHash: string };
 
 export function getPilot(db: Db, id: number): PilotWithScan | undefined {
 	const row = db
-		.select({ pilot: pilots, definition: scanSnapshots.definition, hash: scanSnapshots.contentHash })
+		.select({ pilot: pilots, hash: scanSnapshots.contentHash })
 		.from(pilots)
 		.innerJoin(scanSnapshots, eq(scanSnapshots.id, pilots.snapshotId))
 		.where(eq(pilots.id, id))
 		.get();
-	return row && { ...row.pilot, scan: row.definition as ScanDefinition, scanHash: row.hash };
+	return row && withScan(db, row.pilot, row.hash);
+}
+
+/** A pilot row with its scan snapshot (from the snapshot cache). */
+export function withScan(db: Db, pilot: Pilot, hash: string): PilotWithScan {
+	return { ...pilot, scan: snapshotDefinition(db, pilot.snapshotId, hash), scanHash: hash };
 }
 
 export type AcceptState = 'open' | 'not-yet-open' | 'closed';
 
 /** Whether respondents may answer now: the status decides, and the dates narrow it. */
-export function acceptState(pilot: Pick<Pilot, 'status' | 'opensOn' | 'closesOn'>, today = dayOf()): AcceptState {
+export function acceptState(pilot: Pick<Pilot, 'status' | 'opensOn' | 'closesOn'>, today?: string): AcceptState {
 	if (pilot.status === 'closed') return 'closed';
 	if (pilot.status === 'draft') return 'not-yet-open';
+	// Today is only looked up when a date can narrow it (every autosave asks).
+	if (!pilot.opensOn && !pilot.closesOn) return 'open';
+	today ??= dayOf();
 	if (pilot.opensOn && today < pilot.opensOn) return 'not-yet-open';
 	if (pilot.closesOn && today > pilot.closesOn) return 'closed';
 	return 'open';

@@ -1,16 +1,16 @@
 // What a respondent's link opens (the pilot, the questions for their role and their response, or
 // the reason the link cannot be used), the one way their answers are recorded, and the link and
 // scan text a respondent gets in their language.
-import { parseAnswers } from '$lib/scan/answers';
-import { allQuestions, buildPages, type Page } from '$lib/scan/questionnaire';
+import { parseAnswers, questionsByKey } from '$lib/scan/answers';
+import { allQuestions, buildPages, type Page, type Question } from '$lib/scan/questionnaire';
 import type { ScanDefinition } from '$lib/scan/schema';
 import { baseLocale, getLocale, isLocale, locales, type Locale } from '$lib/paraglide/runtime';
 import { LANGUAGE_PARAM } from '$lib/i18n';
 import type { Db } from './db';
 import type { Invitation, Pilot, ResponseRow } from './db/schema';
 import { resolveToken } from './invitations';
-import { acceptState, getPilot } from './pilots';
-import { findResponseForInvitation, getOrStartResponse, ResponseLockedError, saveAnswers } from './responses';
+import { acceptState, type PilotWithScan } from './pilots';
+import { getOrStartResponse, ResponseLockedError, saveAnswers } from './responses';
 import { scanForLocale } from './scans';
 
 export type PublicPilot = Pick<Pilot, 'id' | 'municipality' | 'variant' | 'minGroupSize' | 'roles' | 'closesOn' | 'contact'> & {
@@ -23,7 +23,7 @@ export type LinkState =
 	| { kind: 'not-yet-open'; opensOn: string | null; contact: string | null }
 	| { kind: 'closed'; submitted: boolean; contact: string | null }
 	| { kind: 'group'; pilot: PublicPilot; invitation: Invitation }
-	| { kind: 'personal'; pilot: PublicPilot; invitation: Invitation; response: ResponseRow | undefined; pages: Page[] };
+	| ({ kind: 'personal'; pilot: PublicPilot; invitation: Invitation; response: ResponseRow | undefined } & Questionnaire);
 
 export type PersonalLink = Extract<LinkState, { kind: 'personal' }>;
 
@@ -65,38 +65,57 @@ export function printSetup(pilot: { scan: ScanDefinition; scanHash: string }, ur
 }
 
 /** A respondent sees only what they need: no owner, no dates other than the closing day, and whom to ask. */
-function publicPilot(db: Db, pilotId: number): PublicPilot {
-	const p = getPilot(db, pilotId)!;
+function publicPilot(pilot: PilotWithScan): PublicPilot {
 	return {
-		id: p.id,
-		municipality: p.municipality,
-		variant: p.variant,
-		minGroupSize: p.minGroupSize,
-		roles: p.roles,
-		closesOn: p.closesOn,
-		contact: p.contact,
-		scan: scanForLocale(p, getLocale())
+		id: pilot.id,
+		municipality: pilot.municipality,
+		variant: pilot.variant,
+		minGroupSize: pilot.minGroupSize,
+		roles: pilot.roles,
+		closesOn: pilot.closesOn,
+		contact: pilot.contact,
+		scan: scanForLocale(pilot, getLocale())
 	};
+}
+
+/** What one respondent is asked, and the same questions by answer key, for checking their answers. */
+export type Questionnaire = { pages: Page[]; questions: ReadonlyMap<string, Question> };
+
+/**
+ * Depends only on the scan snapshot, the language, the variant, mirror and the role: built once per
+ * combination and kept (a handful per pilot), so an autosave does not rebuild 83 questions.
+ */
+const questionnaires = new Map<string, Questionnaire>();
+const MAX_QUESTIONNAIRES = 500;
+
+export function questionnaireFor(pilot: PilotWithScan, role: string, locale: Locale = getLocale()): Questionnaire {
+	const key = `${pilot.scanHash}\n${locale}\n${pilot.variant}\n${pilot.mirror}\n${role}`;
+	let questionnaire = questionnaires.get(key);
+	if (!questionnaire) {
+		const pages = buildPages(scanForLocale(pilot, locale), { variant: pilot.variant, mirror: pilot.mirror, role });
+		questionnaire = { pages, questions: questionsByKey(allQuestions(pages)) };
+		// A long-running server with very many scan versions starts over rather than grow without end.
+		if (questionnaires.size >= MAX_QUESTIONNAIRES) questionnaires.clear();
+		questionnaires.set(key, questionnaire);
+	}
+	return questionnaire;
 }
 
 export function openLink(db: Db, token: string): LinkState {
 	const resolved = resolveToken(db, token);
 	if (!resolved) return { kind: 'unknown' };
-	const { invitation, pilot } = resolved;
-	const response = invitation.kind === 'personal' ? findResponseForInvitation(db, invitation.id) : undefined;
+	const { invitation, pilot, response } = resolved;
 	// A submitted response keeps showing its thank-you page, whatever happened to the pilot since.
-	if (response?.status === 'submitted') {
-		return { kind: 'personal', pilot: publicPilot(db, pilot.id), invitation, response, pages: [] };
+	if (invitation.kind === 'personal' && response?.status === 'submitted') {
+		return { kind: 'personal', pilot: publicPilot(pilot), invitation, response, pages: [], questions: new Map() };
 	}
 	const contact = pilot.contact ?? null;
 	if (invitation.revoked) return { kind: 'revoked', contact };
 	const state = acceptState(pilot);
 	if (state === 'closed') return { kind: 'closed', submitted: false, contact };
 	if (state === 'not-yet-open') return { kind: 'not-yet-open', opensOn: pilot.status === 'open' ? pilot.opensOn : null, contact };
-	const pub = publicPilot(db, pilot.id);
-	if (invitation.kind === 'group') return { kind: 'group', pilot: pub, invitation };
-	const pages = buildPages(pub.scan, { variant: pilot.variant, mirror: pilot.mirror, role: invitation.role! });
-	return { kind: 'personal', pilot: pub, invitation, response, pages };
+	if (invitation.kind === 'group') return { kind: 'group', pilot: publicPilot(pilot), invitation };
+	return { kind: 'personal', pilot: publicPilot(pilot), invitation, response, ...questionnaireFor(pilot, invitation.role!) };
 }
 
 export type RecordOutcome =
@@ -112,12 +131,12 @@ export type RecordOutcome =
  * Saving is idempotent, so a retried request after a dropped connection is harmless.
  */
 export function recordAnswers(db: Db, link: PersonalLink, raw: Record<string, string>): RecordOutcome {
-	const parsed = parseAnswers(allQuestions(link.pages), raw);
+	const parsed = parseAnswers(link.questions, raw);
 	if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors };
 	// A response only starts to exist with its first answer: clearing before that stores nothing.
 	const entries = link.response ? parsed.entries : parsed.entries.filter(([, answer]) => answer !== null);
 	try {
-		if (entries.length) saveAnswers(db, getOrStartResponse(db, link.invitation).id, entries);
+		if (entries.length) saveAnswers(db, (link.response ?? getOrStartResponse(db, link.invitation)).id, entries);
 	} catch (e) {
 		if (e instanceof ResponseLockedError) return { kind: 'locked' };
 		throw e;

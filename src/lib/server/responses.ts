@@ -5,6 +5,7 @@ import type { Answer } from '$lib/scan/questionnaire';
 import { dayOf } from '$lib/dates';
 import type { Db } from './db';
 import { answers, responses, users, type Invitation, type ResponseRow } from './db/schema';
+import { prepared } from './db/prepared';
 import { randomToken } from './tokens';
 import { answerColumns, answerFromColumns } from '$lib/scan/answer-codec';
 
@@ -42,28 +43,55 @@ export function getOrStartResponse(db: Db, invitation: Invitation, today = dayOf
 }
 
 /**
+ * The statements of saveAnswers, prepared once per connection (every autosave runs them), and the
+ * transaction around them: IMMEDIATE, so the check of the status and the writes hold one lock.
+ */
+function saveStatements(db: Db) {
+	return prepared(db, 'saveAnswers', () => {
+		const statements = {
+			status: db
+				.select({ status: responses.status })
+				.from(responses)
+				.where(eq(responses.id, sql.placeholder('responseId')))
+				.prepare(),
+			remove: db
+				.delete(answers)
+				.where(and(eq(answers.responseId, sql.placeholder('responseId')), eq(answers.key, sql.placeholder('key'))))
+				.prepare(),
+			upsert: db
+				.insert(answers)
+				.values({
+					responseId: sql.placeholder('responseId'),
+					key: sql.placeholder('key'),
+					score: sql.placeholder('score'),
+					dontKnow: sql.placeholder('dontKnow'),
+					text: sql.placeholder('text')
+				})
+				.onConflictDoUpdate({
+					target: [answers.responseId, answers.key],
+					set: { score: sql`excluded.score`, dontKnow: sql`excluded.dont_know`, text: sql`excluded.text` }
+				})
+				.prepare()
+		};
+		const save = db.$client.transaction((responseId: number, entries: [string, Answer | null][]) => {
+			const response = statements.status.get({ responseId });
+			if (!response) throw new Error(`response ${responseId} does not exist`);
+			if (response.status === 'submitted') throw new ResponseLockedError();
+			for (const [key, answer] of entries) {
+				if (answer === null) statements.remove.run({ responseId, key });
+				else statements.upsert.run({ responseId, key, ...answerColumns(answer) });
+			}
+		});
+		return { save };
+	});
+}
+
+/**
  * Stores answers (null clears one) in one transaction. Saving the same value again changes
  * nothing, so a retried request after a dropped connection is harmless.
  */
 export function saveAnswers(db: Db, responseId: number, entries: [string, Answer | null][]): void {
-	db.transaction((tx) => {
-		const response = tx.select({ status: responses.status }).from(responses).where(eq(responses.id, responseId)).get();
-		if (!response) throw new Error(`response ${responseId} does not exist`);
-		if (response.status === 'submitted') throw new ResponseLockedError();
-		for (const [key, answer] of entries) {
-			if (answer === null) {
-				tx.delete(answers)
-					.where(and(eq(answers.responseId, responseId), eq(answers.key, key)))
-					.run();
-			} else {
-				const values = answerColumns(answer);
-				tx.insert(answers)
-					.values({ responseId, key, ...values })
-					.onConflictDoUpdate({ target: [answers.responseId, answers.key], set: values })
-					.run();
-			}
-		}
-	});
+	saveStatements(db).save.immediate(responseId, entries);
 }
 
 export function loadAnswers(db: Db, responseId: number): Map<string, Answer> {

@@ -127,6 +127,23 @@ function translationFor(id: string, version: number, locale: string) {
 	return candidates[0]?.translations[locale].translation;
 }
 
+/**
+ * The definition of a stored snapshot, read and parsed once per process: a snapshot never changes,
+ * and its content hash names its content, so the cache holds whatever database it came from.
+ */
+const snapshotCache = new Map<string, ScanDefinition>();
+
+export function snapshotDefinition(db: Db, snapshotId: number, hash: string): ScanDefinition {
+	let definition = snapshotCache.get(hash);
+	if (!definition) {
+		const row = db.select({ definition: scanSnapshots.definition }).from(scanSnapshots).where(eq(scanSnapshots.id, snapshotId)).get();
+		if (!row) throw new Error(`scan snapshot ${snapshotId} does not exist`);
+		definition = row.definition as ScanDefinition;
+		snapshotCache.set(hash, definition);
+	}
+	return definition;
+}
+
 /** Returns the snapshot id for this exact definition, storing it the first time. */
 export function ensureSnapshot(db: Db, scan: LoadedScan): number {
 	const existing = db.select({ id: scanSnapshots.id }).from(scanSnapshots).where(eq(scanSnapshots.contentHash, scan.contentHash)).get();

@@ -1,0 +1,218 @@
+// The save-path part of `npm run bench`: how many autosaves per second the app takes, against two
+// floors measured in the same run on the same machine:
+// - the app: an open pilot on the full scan with 60 personal links, made through the app's own
+//   code on a temporary database; each request is POST /s/<token>/antwoord with one answer, the
+//   links taken in turn (every check of the real path runs: token, link state, pilot open,
+//   validation against the role's questions, the idempotent upsert in WAL/FULL);
+// - the SvelteKit floor: a bare SvelteKit 2 app (floor-kit/, built here) whose +server.ts does one
+//   prepared upsert on the same table shape and settings;
+// - the machine's limit: the same upsert behind a bare node:http server (floor-raw.js).
+// Each is loaded with autocannon at 20 connections for a fixed time after a short warm-up. Then the
+// JavaScript a question page makes the browser load, as sent (compressed), per chunk, against the
+// floor's page.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { allQuestions, buildPages } from '../../src/lib/scan/questionnaire';
+import { createUser } from '../../src/lib/server/auth';
+import { openDatabase } from '../../src/lib/server/db/client';
+import { createPersonalLinks } from '../../src/lib/server/invitations';
+import { makeOpenPilot } from './pilot';
+import { startApp, startNode, stopServer, type Started } from './server';
+import { printTable } from './timing';
+
+const LINKS = 60;
+const CONNECTIONS = 20;
+const here = import.meta.dirname;
+
+type Load = { name: string; savesPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
+
+/** Loads POST <base><paths[i]> with the bodies in turn, for `seconds`, after a warm-up of 2 s. */
+async function load(name: string, base: string, targets: { path: string; body: string }[], seconds: number): Promise<Load> {
+	const run = (duration: number) => {
+		let next = 0;
+		return autocannon({
+			url: base,
+			connections: CONNECTIONS,
+			duration,
+			requests: [
+				{
+					method: 'POST',
+					headers: { 'content-type': 'application/json', origin: base },
+					setupRequest: (request) => {
+						const target = targets[next++ % targets.length];
+						return { ...request, path: target.path, body: target.body };
+					}
+				}
+			]
+		});
+	};
+	await run(2);
+	const result = await run(seconds);
+	return {
+		name,
+		savesPerSecond: result.requests.total / seconds,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors + result.timeouts,
+		non2xx: result.non2xx
+	};
+}
+
+/** Builds the bare SvelteKit app (a few seconds) so the floor is measured on the installed versions. */
+function buildFloorKit() {
+	try {
+		execFileSync(process.execPath, [path.join(here, '../../node_modules/vite/bin/vite.js'), 'build'], {
+			cwd: path.join(here, 'floor-kit'),
+			stdio: 'pipe'
+		});
+	} catch (e) {
+		throw new Error(`de kale SvelteKit-app bouwde niet:\n${(e as { stderr?: Buffer }).stderr?.toString() ?? e}`, { cause: e });
+	}
+}
+
+/** GET with the browser's Accept-Encoding; the bytes as they travel (not decompressed). */
+function getRaw(url: string): Promise<{ status: number; bytes: number; text: string }> {
+	return new Promise((resolve, reject) => {
+		http
+			.get(url, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () => {
+					const body = Buffer.concat(chunks);
+					resolve({ status: res.statusCode ?? 0, bytes: body.length, text: res.headers['content-encoding'] ? '' : body.toString() });
+				});
+			})
+			.on('error', reject);
+	});
+}
+
+type Bundle = { page: string; chunks: { file: string; bytes: number; zod: boolean }[]; total: number };
+
+/** The JavaScript a page makes the browser load at start: its module preloads (header and HTML) and entry imports. */
+async function pageBundle(base: string, page: string): Promise<Bundle> {
+	const response = await fetch(`${base}${page}`);
+	if (response.status !== 200) throw new Error(`GET ${page}: status ${response.status}`);
+	const html = await response.text();
+	const files = new Set<string>();
+	for (const m of (response.headers.get('link') ?? '').matchAll(/<([^>]+)>;\s*rel="modulepreload"/g)) files.add(m[1]);
+	for (const link of html.match(/<link\b[^>]*>/g) ?? []) {
+		const href = /\bhref="([^"]+)"/.exec(link)?.[1];
+		if (href && /\brel="modulepreload"/.test(link)) files.add(href);
+	}
+	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) files.add(m[1]);
+	const chunks = [];
+	for (const file of files) {
+		const url = new URL(file, `${base}${page}`);
+		const res = await getRaw(url.href);
+		if (res.status !== 200) throw new Error(`GET ${url.pathname}: status ${res.status}`);
+		// Which chunk holds a validation library (the issue: none on respondent pages).
+		const zod = /\$ZodType|ZodError/.test(await fetch(url).then((r) => r.text()));
+		chunks.push({ file: url.pathname.split('/').pop()!, bytes: res.bytes, zod });
+	}
+	chunks.sort((a, b) => b.bytes - a.bytes);
+	return { page, chunks, total: chunks.reduce((sum, c) => sum + c.bytes, 0) };
+}
+
+export async function benchSavePath(root: string, options: { seconds: number }): Promise<boolean> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quickscan-bench-save-'));
+	const servers: Started[] = [];
+	try {
+		// The app's pilot and links, made through the app's own code.
+		const databasePath = path.join(dir, 'app.db');
+		const db = openDatabase(databasePath, path.join(root, 'drizzle'));
+		const user = await createUser(db, { email: 'bench@quickscan.local', password: 'bench-wachtwoord-123', role: 'admin', name: 'Bench' });
+		const pilot = makeOpenPilot(db, user.id, 'Benchstad autosave');
+		const secret = Buffer.alloc(32, 7);
+		const roles = pilot.roles;
+		const links = roles.flatMap((role, i) =>
+			createPersonalLinks(db, secret, pilot.id, role, Math.floor(LINKS / roles.length) + (i < LINKS % roles.length ? 1 : 0))
+		);
+		db.$client.close();
+		// One answer per request: a statement of the link's role, the score varying.
+		const appTargets = links.map((link, i) => {
+			const question = allQuestions(buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role: link.role! })).find(
+				(q) => q.kind === 'likert'
+			)!;
+			return { path: `/s/${link.token}/antwoord`, body: JSON.stringify({ answers: { [question.key]: String(1 + (i % 5)) } }) };
+		});
+		const floorTargets = appTargets.map((t, i) => ({ path: `/save/${i + 1}`, body: t.body }));
+
+		console.log('  bouwt de kale SvelteKit-app (vloer) …');
+		buildFloorKit();
+		const loads: Load[] = [];
+		const raw = await startNode([path.join(here, 'floor-raw.js')], {
+			cwd: root,
+			env: { DATABASE_PATH: path.join(dir, 'raw.db') },
+			probe: '/',
+			name: 'de node:http-vloer'
+		});
+		servers.push(raw);
+		loads.push(await load('node:http + better-sqlite3 (grens van de machine)', raw.base, floorTargets, options.seconds));
+		await stopServer(raw.child);
+
+		const kit = await startNode([path.join(here, 'floor-kit/build/index.js')], {
+			cwd: path.join(here, 'floor-kit'),
+			env: { DATABASE_PATH: path.join(dir, 'kit.db') },
+			probe: '/',
+			name: 'de SvelteKit-vloer'
+		});
+		servers.push(kit);
+		loads.push(await load('kale SvelteKit 2 +server.ts (vloer)', kit.base, floorTargets, options.seconds));
+		const floorPage = await pageBundle(kit.base, '/');
+		await stopServer(kit.child);
+
+		const app = await startApp(root, databasePath);
+		servers.push(app);
+		loads.push(await load(`Quickscan POST /s/<token>/antwoord (${LINKS} links)`, app.base, appTargets, options.seconds));
+		const questionPage = await pageBundle(app.base, `/s/${links[0].token}/1`);
+		const failed = loads.some((l) => l.errors || l.non2xx);
+		if (failed) console.error(`  server-log (laatste regels):\n${app.output().trim().split('\n').slice(-6).join('\n')}`);
+		await stopServer(app.child);
+
+		printLoads(loads);
+		printBundles(questionPage, floorPage);
+		return !failed;
+	} finally {
+		for (const s of servers) await stopServer(s.child);
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+function printLoads(loads: Load[]) {
+	const [raw, kit, app] = loads;
+	printTable(
+		[
+			['autosave', 'saves/s', 'p50', 'p99', 'fouten'],
+			...loads.map((l) => [l.name, l.savesPerSecond.toFixed(0), `${l.p50} ms`, `${l.p99} ms`, String(l.errors + l.non2xx)])
+		],
+		(c) => c >= 1
+	);
+	console.log('');
+	console.log(
+		`App t.o.v. de SvelteKit-vloer: ${(app.savesPerSecond / kit.savesPerSecond).toFixed(2)}x saves/s (doel ≥ 0.8x), p99 ${(app.p99 / kit.p99).toFixed(2)}x (doel ≤ 1.5x).`
+	);
+	console.log(
+		`App t.o.v. de grens van de machine: ${(app.savesPerSecond / raw.savesPerSecond).toFixed(2)}x; de SvelteKit-vloer zelf: ${(kit.savesPerSecond / raw.savesPerSecond).toFixed(2)}x.`
+	);
+	console.log(`${CONNECTIONS} verbindingen tegelijk; lader (autocannon) en server delen de machine.`);
+}
+
+function printBundles(page: Bundle, floor: Bundle) {
+	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+	printTable(
+		[
+			['JavaScript van een vragenpagina (zoals verstuurd)', 'bytes'],
+			...page.chunks.map((c) => [c.zod ? `${c.file} (zod)` : c.file, kb(c.bytes)]),
+			['totaal', kb(page.total)]
+		],
+		(c) => c === 1
+	);
+	console.log('');
+	console.log(
+		`Kale SvelteKit-pagina: ${kb(floor.total)} in ${floor.chunks.length} bestanden; vragenpagina ${kb(page.total)} in ${page.chunks.length}: ${(page.total / floor.total).toFixed(2)}x (doel ≤ 1.15x).`
+	);
+}
