@@ -32,6 +32,11 @@ const io = {
 	message: 'analysis en scan zijn pure TypeScript: geen database, SvelteKit of bestanden.'
 };
 
+const noValidation = {
+	group: ['zod', 'zod/*', '$lib/validation', '**/validation'],
+	message: 'Geen validatiebibliotheek in wat een respondent laadt: de server controleert, de pagina blijft licht.'
+};
+
 export default defineConfig(
 	includeIgnoreFile(gitignorePath),
 	js.configs.recommended,
@@ -73,6 +78,22 @@ export default defineConfig(
 		files: ['src/lib/analysis/**/*.ts', 'src/lib/scan/**/*.ts'],
 		ignores: ['**/*.test.ts'],
 		rules: { 'no-restricted-imports': ['error', { patterns: [io] }] }
+	},
+	// What a respondent's browser loads stays light: no validation library (the server validates).
+	{
+		files: [
+			'src/routes/(respondent)/**/*.svelte',
+			'src/lib/components/QuestionField.svelte',
+			'src/lib/components/SaveStatus.svelte',
+			'src/lib/autosave.svelte.ts',
+			'src/lib/labels.ts',
+			'src/lib/i18n.ts'
+		],
+		rules: { 'no-restricted-imports': ['error', { patterns: [serverOnly, noValidation] }] }
+	},
+	{
+		files: ['src/lib/scan/questionnaire.ts', 'src/lib/scan/answers.ts', 'src/lib/scan/question-text.ts', 'src/lib/scan/translation.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [io, noValidation] }] }
 	},
 	// The bench's bare SvelteKit app (scripts/bench/floor-kit) is a project of its own, kept bare on purpose.
 	{ ignores: ['build/', '.svelte-kit/', 'scripts/bench/floor-kit/', 'src/lib/paraglide/', 'playwright-report/', 'test-results/'] }

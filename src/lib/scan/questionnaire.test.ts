@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { parseAnswers } from './answers';
 import { parseScanText } from './parse';
@@ -15,6 +16,7 @@ import {
 	ladderKeys,
 	mirrorKey,
 	parseAnswerValue,
+	withoutControlCharacters,
 	type Page,
 	type Variant
 } from './questionnaire';
@@ -222,6 +224,46 @@ describe('parseAnswers against a questionnaire', () => {
 		const small = buildPages(minimal, { variant: 'full', mirror: false, role: 'raad' });
 		expect(passes(small, { 'a-open': 'x'.repeat(50) })).toBe(true);
 		expect(passes(small, { 'a-open': 'x'.repeat(51) })).toBe(false);
+	});
+});
+
+describe('parseAnswerValue', () => {
+	const questions = allQuestions(buildPages(real, { variant: 'full', mirror: true, role: 'raad' }));
+	const choices = questions.filter((q) => q.kind !== 'open');
+	const VALID = new Set(['', '1', '2', '3', '4', '5', DONT_KNOW]);
+
+	it('accepts exactly 1-5, weet_niet and empty (after trimming) for every choice question', () => {
+		const values = fc.oneof(
+			fc.string(),
+			fc.constantFrom('1', '5', ' 3 ', '0', '6', '05', '3.5', 'weet_niet', ' weet_niet', 'weet niet', 'WEET_NIET', '', '\t', '1\n')
+		);
+		fc.assert(
+			fc.property(fc.constantFrom(...choices), values, (question, raw) => {
+				const parsed = parseAnswerValue(question, raw);
+				expect(parsed.ok).toBe(VALID.has(raw.trim()));
+				if (parsed.ok && parsed.answer) expect(formatAnswer(parsed.answer)).toBe(raw.trim());
+				if (parsed.ok && raw.trim() === '') expect(parsed.answer).toBeNull();
+			})
+		);
+	});
+
+	it('accepts any open text up to its maximum length, without control characters, and nothing longer', () => {
+		// The small scan's open question (at most 50 characters) keeps the generated texts short.
+		const open = allQuestions(buildPages(minimal, { variant: 'full', mirror: false, role: 'raad' })).find((q) => q.kind === 'open')!;
+		const max = open.kind === 'open' ? open.item.maxLength : 0;
+		// Pieces of text mixed with control characters and spaces, from empty to about twice the maximum.
+		const controls = fc.constantFrom('\u0000', '\r', '\t', '\n', '\u001b', '\u0085', '\u007f', ' ', 'é');
+		const texts = fc.array(fc.oneof(controls, fc.string({ maxLength: 8 })), { maxLength: 25 }).map((parts) => parts.join(''));
+		fc.assert(
+			fc.property(texts, (raw) => {
+				const parsed = parseAnswerValue(open, raw);
+				expect(parsed.ok).toBe(raw.length <= max);
+				if (parsed.ok && parsed.answer?.kind === 'text') {
+					expect(parsed.answer.text).toBe(withoutControlCharacters(raw).trim());
+					expect(parsed.answer.text).not.toMatch(/^\s|\s$/);
+				}
+			})
+		);
 	});
 });
 

@@ -38,6 +38,33 @@ describe('openLink', () => {
 	});
 });
 
+describe('the questionnaire of a link', () => {
+	it('is built once per snapshot, language, variant, mirror and role, and then shared', () => {
+		const first = personal();
+		const again = personal();
+		expect(again.pages).toBe(first.pages);
+		expect(again.questions).toBe(first.questions);
+		expect([...first.questions.keys()]).toEqual(first.pages.flatMap((p) => p.questions.map((q) => q.key)));
+		const english = inLocale('en', () => personal());
+		expect(english.pages).not.toBe(first.pages);
+		expect([...english.questions.keys()]).toEqual([...first.questions.keys()]);
+		const [{ token: staffToken }] = createPersonalLinks(db, crypto.randomBytes(32), pilotId, 'gemeente', 1);
+		const staff = openLink(db, staffToken);
+		expect(staff.kind === 'personal' && staff.pages).not.toBe(first.pages);
+	});
+
+	it('sees a closed pilot and a submitted response on the next request: only the questions are kept', () => {
+		recordAnswers(db, personal(), { 'doel-1': '4' });
+		const response = findResponseForInvitation(db, personal().invitation.id)!;
+		expect(personal().response?.id).toBe(response.id);
+		submitResponse(db, response.id);
+		expect(personal().response?.status).toBe('submitted');
+		setPilotStatus(db, pilotId, 'closed');
+		// The thank-you page stays; the questions are not needed for it.
+		expect(personal()).toMatchObject({ kind: 'personal', pages: [] });
+	});
+});
+
 describe('recordAnswers', () => {
 	it('stores valid answers, normalised, and starts the response with the first one', () => {
 		const outcome = recordAnswers(db, personal(), { 'doel-1': ' 4 ', 'doel-1.spiegel': 'weet_niet' });
