@@ -208,17 +208,21 @@ export function sourceHash(dutch: string): string {
 
 // SHA-256 (FIPS 180-4) in plain TypeScript: this module is pure and runs in the browser too, where
 // Web Crypto would only answer asynchronously. Checked against node:crypto in the tests.
-const K = Uint32Array.from(
-	(
-		'428a2f98 71374491 b5c0fbcf e9b5dba5 3956c25b 59f111f1 923f82a4 ab1c5ed5 d807aa98 12835b01 243185be 550c7dc3 72be5d74 ' +
-		'80deb1fe 9bdc06a7 c19bf174 e49b69c1 efbe4786 0fc19dc6 240ca1cc 2de92c6f 4a7484aa 5cb0a9dc 76f988da 983e5152 a831c66d ' +
-		'b00327c8 bf597fc7 c6e00bf3 d5a79147 06ca6351 14292967 27b70a85 2e1b2138 4d2c6dfc 53380d13 650a7354 766a0abb 81c2c92e ' +
-		'92722c85 a2bfe8a1 a81a664b c24b8b70 c76c51a3 d192e819 d6990624 f40e3585 106aa070 19a4c116 1e376c08 2748774c 34b0bcb5 ' +
-		'391c0cb3 4ed8aa4a 5b9cca4f 682e6ff3 748f82ee 78a5636f 84c87814 8cc70208 90befffa a4506ceb bef9a3f7 c67178f2'
-	)
-		.split(' ')
-		.map((h) => parseInt(h, 16))
-);
+// The round constants are made on first use: the questionnaire pages import this module for
+// `langOf` only, and a table built at load time would travel with them.
+let K: Uint32Array | undefined;
+const roundConstants = () =>
+	(K ??= Uint32Array.from(
+		(
+			'428a2f98 71374491 b5c0fbcf e9b5dba5 3956c25b 59f111f1 923f82a4 ab1c5ed5 d807aa98 12835b01 243185be 550c7dc3 72be5d74 ' +
+			'80deb1fe 9bdc06a7 c19bf174 e49b69c1 efbe4786 0fc19dc6 240ca1cc 2de92c6f 4a7484aa 5cb0a9dc 76f988da 983e5152 a831c66d ' +
+			'b00327c8 bf597fc7 c6e00bf3 d5a79147 06ca6351 14292967 27b70a85 2e1b2138 4d2c6dfc 53380d13 650a7354 766a0abb 81c2c92e ' +
+			'92722c85 a2bfe8a1 a81a664b c24b8b70 c76c51a3 d192e819 d6990624 f40e3585 106aa070 19a4c116 1e376c08 2748774c 34b0bcb5 ' +
+			'391c0cb3 4ed8aa4a 5b9cca4f 682e6ff3 748f82ee 78a5636f 84c87814 8cc70208 90befffa a4506ceb bef9a3f7 c67178f2'
+		)
+			.split(' ')
+			.map((h) => parseInt(h, 16))
+	));
 const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
@@ -231,6 +235,7 @@ export function sha256Hex(text: string): string {
 	view.setUint32(padded.length - 8, Math.floor(bytes.length / 0x20000000));
 	view.setUint32(padded.length - 4, (bytes.length * 8) >>> 0);
 	const h = Uint32Array.from(H0);
+	const k = roundConstants();
 	const w = new Uint32Array(64);
 	for (let block = 0; block < padded.length; block += 64) {
 		for (let i = 0; i < 16; i++) w[i] = view.getUint32(block + i * 4);
@@ -241,7 +246,7 @@ export function sha256Hex(text: string): string {
 		}
 		let [a, b, c, d, e, f, g, hh] = h;
 		for (let i = 0; i < 64; i++) {
-			const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i]) >>> 0;
+			const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i]) >>> 0;
 			const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
 			[hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) >>> 0, c, b, a, (t1 + t2) >>> 0];
 		}
