@@ -1,9 +1,10 @@
 // The results of the demo pilot: the overview chart with its table, reachable by keyboard, and
-// nothing of a role below the minimum group size on the page or in the API; the same in English.
+// nothing of a role below the minimum group size on the page or in the API; the same in English;
+// the pages run no SvelteKit JavaScript, only the PNG download's own small script.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expectAccessible, login, open } from './helpers';
+import { ADMIN, expectAccessible, login, open } from './helpers';
 
 test('the demo pilot shows its theme scores as a chart with a table, and hides small groups', async ({ page }) => {
 	await login(page);
@@ -76,6 +77,66 @@ test('the demo pilot shows its theme scores as a chart with a table, and hides s
 	}
 	const pageMean = firstRow[0].replace(',', '.');
 	expect(body.results.themes[0].scores.raad.toFixed(1)).toBe(pageMean);
+});
+
+/** The scripts of this document: the files it loaded (from the browser's own record) and its script elements. */
+async function scripts(page: Page): Promise<{ loaded: string[]; elements: string[] }> {
+	const loaded = await page.evaluate(() =>
+		performance
+			.getEntriesByType('resource')
+			.map((e) => new URL(e.name).pathname)
+			.filter((path) => path.endsWith('.js'))
+	);
+	const elements = await page.locator('script').evaluateAll((els) => els.map((el) => el.getAttribute('src') ?? 'inline'));
+	return { loaded, elements };
+}
+
+/** Clicks the first "Download als PNG" and checks that a PNG file arrives. */
+async function expectPngDownload(page: Page) {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page
+			.getByRole('button', { name: /^Download als PNG/ })
+			.first()
+			.click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/^quickscan-voorbeeldstad-demo-.+\.png$/);
+	const bytes = readFileSync((await download.path())!);
+	expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+}
+
+test('the overview and the theme pages run no SvelteKit JavaScript, only the small script behind "Download als PNG"', async ({ page }) => {
+	await login(page);
+	await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).click();
+	await page.getByRole('link', { name: 'Bekijk de uitkomsten' }).click();
+	await expect(page).toHaveURL(/\/uitkomsten$/);
+	const base = new URL(page.url()).pathname;
+	// The link loads the page anew, so what this document loaded is the results page's own.
+	await page.locator('html.js').waitFor({ state: 'attached' });
+	const png = expect.stringMatching(/^\/_app\/immutable\/assets\/png-download\.[\w-]+\.js$/);
+	expect(await scripts(page)).toEqual({ loaded: [png], elements: [png] });
+	await expectPngDownload(page);
+
+	for (const url of [`${base}/thema/invloed`, `${base}?volgorde=verschil&maat=eens`]) {
+		await open(page, url);
+		expect(await scripts(page), url).toEqual({ loaded: [png], elements: [png] });
+	}
+});
+
+test('a results page that the browser renders itself (after logging in from a link to it) still downloads a PNG', async ({ page }) => {
+	await login(page);
+	await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).click();
+	await expect(page).toHaveURL(/\/pilots\/\d+$/);
+	const results = `${new URL(page.url()).pathname}/uitkomsten`;
+	await page.context().clearCookies();
+	// The login form is enhanced: its redirect is followed by SvelteKit's router, without a page load.
+	await open(page, `/login?terug=${encodeURIComponent(results)}`);
+	await page.getByLabel('E-mailadres').fill(ADMIN.email);
+	await page.getByLabel('Wachtwoord').fill(ADMIN.password);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page).toHaveURL(new RegExp(`${results}$`));
+	expect(await page.evaluate(() => performance.getEntriesByType('navigation')[0].name)).toMatch(/\/login\?terug=/);
+	await expectPngDownload(page);
 });
 
 test('a pilot whose groups are all too small says so instead of showing figures', async ({ page }) => {

@@ -11,6 +11,11 @@ import { latestRelease } from '$lib/server/releases';
 import type { PageServerLoad } from './$types';
 import { scanForLocale } from '$lib/server/scans';
 
+// Everything on this page works as plain HTML: the choices are links, tables sit in <details>, downloads
+// are links. Hydrating the server-drawn charts kept a phone busy for over half a second, so the page
+// ships no SvelteKit JavaScript; only the small PNG download script (see ChartDownloads.svelte).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'view');
 	const url = event.url;
