@@ -14,9 +14,11 @@ const { server } = await import('../build/index.js');
 // gzipped), as a proxy in front would do it; built files are already stored compressed and keep
 // their own encoding, and an answer marked `no-transform` (e.g. a stream of events) is left alone.
 // No page puts a secret next to text a visitor chose, so compression reveals nothing (BREACH).
+// Only reads are compressed: posts answer with a redirect or a few bytes of JSON (an autosave),
+// and should not pay for it.
 const compress = compression();
 server.server.prependListener('request', (req, res) => {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-	compress(req, res, () => {});
+	if (req.method === 'GET' || req.method === 'HEAD') compress(req, res, () => {});
 });
 console.log(`Quickscan draait op ${process.env.ORIGIN}`);
