@@ -4,10 +4,14 @@ import { expect, test, type Page } from '@playwright/test';
 
 export const ADMIN = { email: 'beheer@quickscan.local', password: 'e2e-wachtwoord-quickscan' };
 
-/** Opens a URL and, when JavaScript runs, waits until the page is interactive. */
+/**
+ * Opens a URL and, when JavaScript runs, waits until the page is interactive. A page without a
+ * script of its own (`csr = false`, such as the respondent's intro) is interactive once loaded.
+ */
 export async function open(page: Page, url: string) {
 	const response = await page.goto(url);
-	if (test.info().project.use.javaScriptEnabled !== false) await page.locator('html.js').waitFor({ state: 'attached' });
+	const hasScript = (await page.locator('link[rel="modulepreload"]').count()) > 0;
+	if (test.info().project.use.javaScriptEnabled !== false && hasScript) await page.locator('html.js').waitFor({ state: 'attached' });
 	return response;
 }
 
@@ -98,9 +102,12 @@ export async function createOpenPilot(page: Page, setup: PilotSetup): Promise<{ 
 export async function answerPage(page: Page, pick: (index: number) => string = () => 'Eens') {
 	// On a phone the questions come one at a time ("Volgende vraag"); elsewhere they are all on the
 	// page. One call reads the options of the questions in view, so each costs one check and a click.
+	// Without JavaScript (or before the script has run) "Volgende vraag" loads the next question as a
+	// new page: its questions are read once it has loaded, with the styles that hide the others.
 	let index = 0;
 	let openIndex = 0;
 	for (;;) {
+		await page.waitForLoadState();
 		const groups = page.getByRole('group');
 		const options = await groups.evaluateAll((els) =>
 			els.map((g) => [...g.querySelectorAll<HTMLInputElement>('input[type=radio]')].map((r) => r.labels?.[0]?.textContent?.trim() ?? ''))

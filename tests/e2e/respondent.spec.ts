@@ -21,10 +21,15 @@ async function completeQuestionnaire(page: Page, link: string) {
 	const total = Number((await page.getByText(/^Thema 1 van \d+$/).textContent())!.match(/van (\d+)/)![1]);
 	for (let n = 1; n <= total; n++) {
 		await expect(page.getByText(`Thema ${n} van ${total}`, { exact: true })).toBeVisible();
-		if (n === 1 && test.info().project.use.javaScriptEnabled !== false) {
-			// On a phone, one question at a time.
+		if (n === 1) {
+			// On a phone, one question at a time, with JavaScript and without.
 			await expect(page.getByText(/^Vraag 1 van \d+ in dit thema$/)).toBeVisible();
 			await expect(page.getByRole('group')).toHaveCount(1);
+		}
+		if (n === 2 && test.info().project.use.javaScriptEnabled === false) {
+			// Without JavaScript each question is a page load: from here on the whole theme at once (remembered).
+			await page.getByRole('button', { name: 'Toon alle vragen van dit thema' }).click();
+			await expect(page.getByRole('button', { name: 'Toon één vraag tegelijk' })).toBeVisible();
 		}
 		await answerPage(page, (i) => ['Eens', 'Oneens', 'Weet niet', 'Helemaal eens'][i % 4]);
 		if (n === 1) await expectAccessible(page);
@@ -75,6 +80,8 @@ test('a council member completes the short scan without JavaScript @nojs', async
 });
 
 test('without JavaScript an open answer is shown again when going back, and kept when going on @nojs', async ({ page }) => {
+	// On a wide screen, where a theme is one page.
+	await page.setViewportSize({ width: 1280, height: 800 });
 	await login(page);
 	const { links } = await createOpenPilot(page, { municipality: 'Terugbladerdorp', links: { 'Lid van de raad': 1 } });
 	const link = links['Lid van de raad'][0];
@@ -263,8 +270,12 @@ test('a respondent answers by keyboard alone, one question at a time on a phone'
 	await page.getByRole('button', { name: 'Volgende', exact: true }).focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByText('Thema 2 van 8', { exact: true })).toBeVisible();
-	// The choice to see all questions is remembered on this device.
+	// The choice to see all questions is remembered on this device (a cookie for the questionnaire's
+	// pages only, so the server shows the next theme that way straight away).
 	await expect(page.getByRole('button', { name: 'Toon één vraag tegelijk' })).toBeVisible();
+	expect(await page.getByRole('group').count()).toBeGreaterThan(2);
+	const cookie = (await page.context().cookies()).find((c) => c.name === 'quickscan-alle-vragen');
+	expect(cookie).toMatchObject({ value: '1', path: '/s' });
 });
 
 test('on a phone, a question linked from the overview opens by itself, ready to answer', async ({ page }) => {
@@ -334,6 +345,102 @@ test('on a phone, the back button goes back one question, and "Vorige" returns t
 	await expect(page.locator(':focus')).toHaveAttribute('id', `vraag-${total - 1}`);
 	// The last question of theme 1 is its open question, with the answer given before.
 	await expect(page.getByRole('textbox')).toHaveValue(/^Antwoord \d+ met een komma/);
+});
+
+test('without JavaScript a phone shows one question at a time, and every button saves @nojs', async ({ page }) => {
+	await login(page);
+	const { links } = await createOpenPilot(page, { municipality: 'Stapdorp', links: { 'Lid van de raad': 1 } });
+	const link = links['Lid van de raad'][0];
+	await page.context().clearCookies();
+	await open(page, link.replace(/\/?$/, '/1'));
+	// The server's page, laid out by CSS alone: one question, its number, and the step buttons.
+	await expect(page.getByText(/^Vraag 1 van \d+ in dit thema$/)).toBeVisible();
+	await expect(page.getByRole('group')).toHaveCount(1);
+	await expect(page.getByRole('button', { name: 'Volgende', exact: true })).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Vorige vraag' })).toHaveCount(0);
+	await page.getByRole('group').getByRole('radio', { name: 'Oneens', exact: true }).check();
+	await page.getByRole('button', { name: 'Volgende vraag' }).click();
+	// Saved, and on to the next question of the same theme, named in the address.
+	await expect(page).toHaveURL(/\/1\?vraag=2$/);
+	await expect(page.getByText(/^Vraag 2 van \d+ in dit thema$/)).toBeVisible();
+	await expect(page.getByRole('group')).toHaveCount(1);
+	expect(answersForLink(link)).toEqual([{ key: 'doel-1', score: 2, dont_know: 0, text: null }]);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Vorige vraag' }).click();
+	await expect(page.getByText(/^Vraag 1 van \d+ in dit thema$/)).toBeVisible();
+	await expect(page.getByRole('group').getByRole('radio', { name: 'Oneens', exact: true })).toBeChecked();
+
+	// "Toon alle vragen" is a setting the server knows: a cookie for the questionnaire's pages only.
+	await page.getByRole('button', { name: 'Toon alle vragen van dit thema' }).click();
+	await expect(page.getByRole('button', { name: 'Toon één vraag tegelijk' })).toBeVisible();
+	expect(await page.getByRole('group').count()).toBeGreaterThan(2);
+	await expect(page.getByText(/^Vraag \d+ van \d+ in dit thema$/).filter({ visible: true })).toHaveCount(0);
+	const cookie = (await page.context().cookies()).find((c) => c.name === 'quickscan-alle-vragen');
+	expect(cookie).toMatchObject({ value: '1', path: '/s' });
+	await page.goto(link.replace(/\/?$/, '/2'));
+	expect(await page.getByRole('group').count()).toBeGreaterThan(2);
+	await page.getByRole('button', { name: 'Toon één vraag tegelijk' }).click();
+	await expect(page.getByText(/^Vraag 1 van \d+ in dit thema$/)).toBeVisible();
+	await expect(page.getByRole('group')).toHaveCount(1);
+	// On a wide screen the whole theme is one page, with "Volgende" for the next theme.
+	await page.setViewportSize({ width: 1280, height: 800 });
+	expect(await page.getByRole('group').count()).toBeGreaterThan(2);
+	await expect(page.getByRole('button', { name: 'Volgende vraag' })).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Volgende', exact: true })).toBeVisible();
+});
+
+/** Where the questions and buttons on screen are (in the page, not the window): what must not move. */
+async function layout(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll<HTMLElement>('.qs-step, form button')]
+			.filter((el) => el.checkVisibility())
+			.map((el) => {
+				const box = el.getBoundingClientRect();
+				return `${el.id || el.textContent?.trim()} at ${Math.round(box.x)},${Math.round(box.y + scrollY)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+			})
+	);
+}
+
+test('a question page has its final layout before its script runs, and a tap before then is not lost', async ({ page }) => {
+	await login(page);
+	const { links } = await createOpenPilot(page, { municipality: 'Trageverbinding', links: { 'Lid van de raad': 1 } });
+	const link = links['Lid van de raad'][0];
+	await page.context().clearCookies();
+	// The intro needs no script at all.
+	await page.goto(link);
+	await expect(page.getByRole('link', { name: 'Begin met de vragenlijst' })).toBeVisible();
+	await expect(page.locator('script[src], link[rel="modulepreload"]')).toHaveCount(0);
+
+	// A slow phone: the page's script arrives only when the test lets it through.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue().catch(() => {});
+	});
+	await page.goto(link.replace(/\/?$/, '/1?vraag=3'), { waitUntil: 'domcontentloaded' });
+	const step = page.getByText(/^Vraag \d+ van \d+ in dit thema$/).filter({ visible: true });
+	await expect(step).toHaveText(/^Vraag 3 van/);
+	await expect(page.getByRole('group')).toHaveCount(1);
+	// A choice and "Volgende vraag" before the script has loaded: saved by the server, on to question 4.
+	await page.getByRole('group').getByRole('radio', { name: 'Eens', exact: true }).check();
+	await page.getByRole('button', { name: 'Volgende vraag' }).click();
+	await expect(page).toHaveURL(/\/1\?vraag=4$/);
+	await expect(step).toHaveText(/^Vraag 4 van/);
+	await expect(page.getByRole('group')).toHaveCount(1);
+	expect(answersForLink(link)).toEqual([{ key: 'doel-2', score: 4, dont_know: 0, text: null }]);
+	// Then the script runs: nothing moves, and the question asked for has focus.
+	const before = await layout(page);
+	expect(before.length).toBeGreaterThan(2);
+	release();
+	await page.locator('html.js').waitFor({ state: 'attached' });
+	await expect(page.locator(':focus')).toHaveAttribute('id', 'vraag-3');
+	expect(await layout(page)).toEqual(before);
+	await page.unroute('**/_app/immutable/**/*.js');
+
+	// A number that is no question of this theme opens the first unanswered one, as without a number.
+	await open(page, link.replace(/\/?$/, '/1?vraag=99'));
+	await expect(step).toHaveText(/^Vraag 1 van/);
 });
 
 test('a link typed over with a stray character or a capital S still finds its way', async ({ page }) => {

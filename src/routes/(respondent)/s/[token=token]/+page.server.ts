@@ -2,6 +2,7 @@
 // (a personal link goes straight on; a group link first makes a personal link, in a chosen role).
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { formatDay } from '$lib/dates';
 import { getLocale } from '$lib/i18n';
 import { resumePage } from '$lib/scan/answers';
 import { buildPages, estimatedMinutes, fillIntro } from '$lib/scan/questionnaire';
@@ -15,6 +16,10 @@ import { linkSecret } from '$lib/server/tokens';
 import { readForm } from '$lib/server/request';
 import { linkOrError } from './guard';
 import type { Actions, PageServerLoad } from './$types';
+
+// Text, a link and (for a group link) one form that work as they are: the first page a respondent
+// sees loads without a script, so it is fast on any phone.
+export const csr = false;
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const link = linkOrError(params.token);
@@ -30,7 +35,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 		title: scan.title,
 		intro: fillIntro(scan.intro, { minimum: link.pilot.minGroupSize, minutes: estimatedMinutes(pages) }),
 		glossary: scan.glossary,
-		closesOn: link.pilot.closesOn,
+		// Written out here, so the page's script needs no date formatting of its own.
+		closesOn: formatDay(link.pilot.closesOn),
 		contact: link.pilot.contact,
 		// A group link without a role lets the respondent say in which role they answer.
 		roleChoices: link.kind === 'group' && !link.invitation.role ? roles.map((r) => ({ id: r.id, choice: r.choice })) : [],

@@ -1,14 +1,19 @@
-// One theme of the questionnaire. Its form action is the path without JavaScript: it records the
-// page's answers the same way the autosave endpoint does (recordAnswers), then moves on.
+// One theme of the questionnaire. The server decides the layout of the first paint: which question
+// is current (asked for as ?vraag=<n>, else the first unanswered one) and whether the respondent
+// chose to see all questions at once (a cookie); CSS then shows one question at a time on a small
+// screen. The form action is the path without JavaScript (and before the script has loaded): it
+// records the page's answers the same way the autosave endpoint does (recordAnswers), then moves
+// on to the next or previous theme, or question.
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { formValues } from '$lib/scan/answers';
-import { questionAnchor } from '$lib/scan/questionnaire';
+import { questionAnchor, type Page } from '$lib/scan/questionnaire';
 import { db } from '$lib/server/db';
 import { recordAnswers } from '$lib/server/respondent';
 import { loadAnswers } from '$lib/server/responses';
 import { readForm } from '$lib/server/request';
-import { personalInProgress } from '../guard';
+import { personalInProgress, type PersonalLink } from '../guard';
+import { askedQuestion, questionHref, SHOW_ALL_COOKIE, SHOW_ALL_MAX_AGE, SHOW_ALL_PATH } from '../step';
 import type { Actions, PageServerLoad } from './$types';
 
 function pageOf(token: string, param: string) {
@@ -18,9 +23,12 @@ function pageOf(token: string, param: string) {
 	return { link, page };
 }
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, url, cookies }) => {
 	const { link, page } = pageOf(params.token, params.page);
 	const answers = link.response ? loadAnswers(db(), link.response.id) : new Map();
+	const values = formValues(answers);
+	const asked = askedQuestion(url, page.questions.length);
+	const open = page.questions.findIndex((q) => !values[q.key]);
 	return {
 		token: params.token,
 		municipality: link.pilot.municipality,
@@ -28,12 +36,46 @@ export const load: PageServerLoad = ({ params }) => {
 		pageCount: link.pages.length,
 		theme: { title: page.theme.title, subtitle: page.theme.subtitle, titleLang: page.titleLang, subtitleLang: page.subtitleLang },
 		questions: page.questions,
-		values: formValues(answers)
+		values,
+		// A question asked for by its address gets focus once the page runs; the first open one does not.
+		current: asked ?? Math.max(open, 0),
+		asked: asked !== null,
+		showAll: cookies.get(SHOW_ALL_COOKIE) === '1'
 	};
 };
 
+/** The directions of the form's buttons (`richting`); anything else counts as "volgende". */
+type Direction = 'volgende' | 'vorige' | 'controle' | 'volgende-vraag' | 'vorige-vraag' | 'alle-vragen' | 'een-vraag';
+
+/** Where a button of the theme page leads once its answers are saved. */
+function destination(token: string, link: PersonalLink, page: Page, direction: Direction, at: number): string {
+	switch (direction) {
+		case 'volgende-vraag':
+			return questionHref(token, page.index, Math.min(at + 1, page.questions.length - 1));
+		case 'vorige-vraag':
+			return questionHref(token, page.index, Math.max(at - 1, 0));
+		// Back at the same question, scrolled to it, in the layout just chosen.
+		case 'alle-vragen':
+		case 'een-vraag': {
+			const question = page.questions[at];
+			return questionHref(token, page.index, Math.max(at, 0), question && questionAnchor(question.key));
+		}
+		case 'vorige': {
+			if (page.index === 1) return `/s/${token}`;
+			// Back into the previous theme at its last question, where the respondent came from.
+			const previous = link.pages[page.index - 2].questions;
+			const last = previous.at(-1);
+			return last ? questionHref(token, page.index - 1, previous.length - 1, questionAnchor(last.key)) : `/s/${token}/${page.index - 1}`;
+		}
+		case 'controle':
+			return `/s/${token}/controle`;
+		default:
+			return page.index === link.pages.length ? `/s/${token}/controle` : `/s/${token}/${page.index + 1}`;
+	}
+}
+
 export const actions: Actions = {
-	save: async ({ params, request }) => {
+	save: async ({ params, request, cookies, url }) => {
 		const { link, page } = pageOf(params.token, params.page);
 		const form = await readForm(request);
 		// Only this page's questions are read; radios left empty are simply absent.
@@ -45,14 +87,19 @@ export const actions: Actions = {
 		const outcome = recordAnswers(db(), link, raw);
 		if (outcome.kind === 'invalid') return fail(400, { errors: outcome.errors, values: raw });
 		if (outcome.kind === 'locked') redirect(303, `/s/${params.token}/klaar`);
-		const direction = form.get('richting');
-		if (direction === 'vorige') {
-			if (page.index === 1) redirect(303, `/s/${params.token}`);
-			// Back into the previous theme at its last question, where the respondent came from.
-			const last = link.pages[page.index - 2].questions.at(-1);
-			redirect(303, `/s/${params.token}/${page.index - 1}${last ? `#${questionAnchor(last.key)}` : ''}`);
+		const direction = String(form.get('richting') ?? 'volgende') as Direction;
+		if (direction === 'alle-vragen' || direction === 'een-vraag') {
+			// A display choice only, no personal data; not httpOnly, so the page's toggle can flip it too.
+			cookies.set(SHOW_ALL_COOKIE, direction === 'alle-vragen' ? '1' : '0', {
+				path: SHOW_ALL_PATH,
+				maxAge: SHOW_ALL_MAX_AGE,
+				httpOnly: false,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:'
+			});
 		}
-		if (direction === 'controle' || page.index === link.pages.length) redirect(303, `/s/${params.token}/controle`);
-		redirect(303, `/s/${params.token}/${page.index + 1}`);
+		// The question on screen when the button was pressed (one question at a time on a small screen).
+		const at = Math.min(page.questions.length - 1, Math.max(0, Number(form.get('vraag')) - 1 || 0));
+		redirect(303, destination(params.token, link, page, direction, at));
 	}
 };

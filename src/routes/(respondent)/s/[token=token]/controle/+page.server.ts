@@ -1,13 +1,19 @@
 // The overview before handing in: how many choice questions are answered, links to the ones that
-// are not, and the hand-in action.
+// are not (each opens its theme at that question: ?vraag= for the server, the anchor for scrolling),
+// and the hand-in action.
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { choiceProgress, unansweredByPage } from '$lib/scan/answers';
 import { questionInList } from '$lib/scan/question-text';
+import { questionAnchor } from '$lib/scan/questionnaire';
 import { db } from '$lib/server/db';
 import { countAnswers, loadAnswers, submitResponse } from '$lib/server/responses';
 import { personalInProgress } from '../guard';
+import { questionHref } from '../step';
 import type { Actions, PageServerLoad } from './$types';
+
+// Links and one form that work as they are: the page loads without a script, so it is fast on any phone.
+export const csr = false;
 
 export const load: PageServerLoad = ({ params }) => {
 	const link = personalInProgress(params.token);
@@ -15,7 +21,16 @@ export const load: PageServerLoad = ({ params }) => {
 	const missing = unansweredByPage(link.pages, answers).map((p) => ({
 		index: p.index,
 		title: p.title,
-		missing: p.missing.map((q) => ({ key: q.key, label: questionInList(q) }))
+		missing: p.missing.map((q) => ({
+			key: q.key,
+			label: questionInList(q),
+			href: questionHref(
+				params.token,
+				p.index,
+				link.pages[p.index - 1].questions.findIndex((x) => x.key === q.key),
+				questionAnchor(q.key)
+			)
+		}))
 	}));
 	return { token: params.token, ...choiceProgress(link.pages, answers), missing, lastPage: link.pages.length };
 };

@@ -1,0 +1,31 @@
+// Which question a theme page opens at, and the addresses and cookie that say so.
+import { describe, expect, it } from 'vitest';
+import { askedQuestion, questionHref, showAllCookieText } from './step';
+
+const at = (search: string, count = 10) => askedQuestion(new URL(`http://x/s/t/1${search}`), count);
+
+describe('askedQuestion', () => {
+	it('reads ?vraag=<n> as the index of a question of the theme', () => {
+		expect(at('?vraag=1')).toBe(0);
+		expect(at('?vraag=10')).toBe(9);
+	});
+
+	it('ignores a number that is no question of the theme, or no number', () => {
+		for (const search of ['', '?vraag=', '?vraag=0', '?vraag=11', '?vraag=-1', '?vraag=2.5', '?vraag=01', '?vraag=abc', '?vraag=99999'])
+			expect(at(search), search).toBeNull();
+	});
+});
+
+describe('questionHref', () => {
+	it('names the question by its number, with the anchor for scrolling when given', () => {
+		expect(questionHref('tok', 3, 0)).toBe('/s/tok/3?vraag=1');
+		expect(questionHref('tok', 3, 4, 'v-doel-1-spiegel')).toBe('/s/tok/3?vraag=5#v-doel-1-spiegel');
+	});
+});
+
+describe('showAllCookieText', () => {
+	it('is the same cookie the server sets: the respondent pages only, no personal data', () => {
+		expect(showAllCookieText(true, false)).toBe('quickscan-alle-vragen=1; Path=/s; Max-Age=31536000; SameSite=Lax');
+		expect(showAllCookieText(false, true)).toBe('quickscan-alle-vragen=0; Path=/s; Max-Age=31536000; SameSite=Lax; Secure');
+	});
+});

@@ -1,0 +1,30 @@
+// Where a theme page stands, in terms the server knows before any script runs: which question is
+// current (`?vraag=<n>` in the address) and whether the respondent chose to see all questions of a
+// theme at once on a small screen (a cookie for the respondent pages only, holding "1" or "0").
+// The server renders that layout, so the first paint is the layout the page keeps.
+
+/** The query parameter with the number (1, 2, …) of the current question in its theme. */
+export const QUESTION_PARAM = 'vraag';
+
+export const SHOW_ALL_COOKIE = 'quickscan-alle-vragen';
+/** Only the respondent pages read the cookie; it says nothing about who the respondent is. */
+export const SHOW_ALL_PATH = '/s';
+export const SHOW_ALL_MAX_AGE = 60 * 60 * 24 * 365;
+
+/** The index of the question asked for (`?vraag=3` is index 2), or null when none or out of range. */
+export function askedQuestion(url: URL, count: number): number | null {
+	const raw = url.searchParams.get(QUESTION_PARAM);
+	if (raw === null || !/^[1-9]\d{0,3}$/.test(raw)) return null;
+	const n = Number(raw);
+	return n <= count ? n - 1 : null;
+}
+
+/** The address of a theme page at a question (by index), with the question's anchor for scrolling. */
+export function questionHref(token: string, pageIndex: number, questionIndex: number, anchor?: string): string {
+	return `/s/${token}/${pageIndex}?${QUESTION_PARAM}=${questionIndex + 1}${anchor ? `#${anchor}` : ''}`;
+}
+
+/** The same cookie as the server sets, written from the page when the toggle works in the browser. */
+export function showAllCookieText(showAll: boolean, secure: boolean): string {
+	return `${SHOW_ALL_COOKIE}=${showAll ? '1' : '0'}; Path=${SHOW_ALL_PATH}; Max-Age=${SHOW_ALL_MAX_AGE}; SameSite=Lax${secure ? '; Secure' : ''}`;
+}
