@@ -22,7 +22,7 @@ import { createUser } from '../../src/lib/server/auth';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { createPersonalLinks } from '../../src/lib/server/invitations';
 import { makeOpenPilot } from './pilot';
-import { startApp, startNode, stopServer, type Started } from './server';
+import { pinLoadGenerator, startApp, startNode, stopServer, type Started } from './server';
 import { printTable } from './timing';
 
 const LINKS = 60;
@@ -153,6 +153,10 @@ export async function benchSavePath(root: string, options: { seconds: number }):
 
 		console.log('  bouwt de kale SvelteKit-app (vloer) …');
 		buildFloorKit();
+		const split = pinLoadGenerator();
+		console.log(
+			split ? '  servers op kern 0, de lader op kern 1 (taskset)' : '  servers en lader delen de kernen (geen taskset of één kern)'
+		);
 		const raw = await startNode([path.join(here, 'floor-raw.js')], {
 			cwd: root,
 			env: { DATABASE_PATH: path.join(dir, 'raw.db') },
@@ -215,7 +219,7 @@ function printLoads(contenders: Contender[]) {
 	console.log(
 		`App t.o.v. de grens van de machine: ${(app.savesPerSecond / raw.savesPerSecond).toFixed(2)}x; de SvelteKit-vloer zelf: ${(kit.savesPerSecond / raw.savesPerSecond).toFixed(2)}x.`
 	);
-	console.log(`${CONNECTIONS} verbindingen tegelijk; lader (autocannon) en servers delen de machine.`);
+	console.log(`${CONNECTIONS} verbindingen tegelijk.`);
 }
 
 function printBundles(page: Bundle, floor: Bundle) {

@@ -1,7 +1,25 @@
 // Starting and stopping servers for `npm run bench`: the app's built server on a temporary
 // database, and the floor servers the save path is compared with. Each listens on 127.0.0.1 only.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import os from 'node:os';
+
+/**
+ * On a machine with two or more cores (and `taskset`, Linux), servers run on core 0 and the bench
+ * itself (the load generator) on core 1: then a server's figures measure the server, not how the
+ * two fight over the same core. Returns whether that split is in place.
+ */
+export function pinLoadGenerator(): boolean {
+	if (process.platform !== 'linux' || os.cpus().length < 2) return false;
+	try {
+		execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+		pinned = true;
+	} catch {
+		pinned = false;
+	}
+	return pinned;
+}
+let pinned = false;
 
 export type Started = { child: ChildProcess; base: string; output: () => string };
 
@@ -27,7 +45,8 @@ export async function startNode(
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, args, {
+	const [command, commandArgs] = pinned ? ['taskset', ['-c', '0', process.execPath, ...args]] : [process.execPath, args];
+	const child = spawn(command, commandArgs, {
 		cwd: options.cwd,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, ...options.env },
 		stdio: ['ignore', 'pipe', 'pipe']
