@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchResults } from './bench/results';
 import { benchSavePath } from './bench/save-path';
+import { pinLoadGenerator } from './bench/server';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -55,6 +56,11 @@ if (!fs.existsSync(path.join(root, 'build', 'index.js'))) {
 }
 
 console.log(`Quickscan bench: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length}×)`);
+console.log(
+	pinLoadGenerator()
+		? 'Servers op kern 0, de bench zelf (metingen, lader) op kern 1 (taskset).'
+		: 'Servers en bench delen de kernen (geen taskset of één kern).'
+);
 let ok = true;
 try {
 	if (!only || only === 'results') {

@@ -12,7 +12,8 @@ import { allQuestions, buildPages, type Answer } from '../../src/lib/scan/questi
 import { createSession, createUser, SESSION_COOKIE } from '../../src/lib/server/auth';
 import { openDatabase, type Db } from '../../src/lib/server/db/client';
 import { seededRandom } from '../../src/lib/server/demo';
-import type { PilotWithScan } from '../../src/lib/server/pilots';
+import { getPilot, setPilotStatus, type PilotWithScan } from '../../src/lib/server/pilots';
+import { makeRelease } from '../../src/lib/server/releases';
 import { insertCompletedResponse } from '../../src/lib/server/responses';
 import { loadSubmitted, pilotResults } from '../../src/lib/server/results';
 import { makeOpenPilot } from './pilot';
@@ -54,7 +55,12 @@ function seedPilot(db: Db, respondents: number, ownerId: number): PilotWithScan 
 			}
 		}
 	});
-	return pilot;
+	// The results pages show released figures: close the pilot, which releases them.
+	setPilotStatus(db, pilotId, 'closed');
+	const closed = getPilot(db, pilotId)!;
+	const release = makeRelease(db, closed, 'close', ownerId);
+	if (!release.ok) throw new Error('de bench-pilot kon niet worden vrijgegeven');
+	return closed;
 }
 
 type Row = { respondents: number; what: string; timing: Timing | null; target: number | null; error?: string };
