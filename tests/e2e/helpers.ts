@@ -1,4 +1,5 @@
 // Shared steps for the journeys: log in as the facilitator, and check a page with axe.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -125,4 +126,18 @@ export async function answerPage(page: Page, pick: (index: number) => string = (
 		if ((await next.count()) === 0) return;
 		await next.click();
 	}
+}
+
+/** Clicks the first "Download als PNG" and checks that a PNG file arrives. */
+export async function expectPngDownload(page: Page) {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page
+			.getByRole('button', { name: /^Download als PNG/ })
+			.first()
+			.click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/^quickscan-voorbeeldstad-demo-.+\.png$/);
+	const bytes = readFileSync((await download.path())!);
+	expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 }

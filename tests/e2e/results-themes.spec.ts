@@ -1,9 +1,8 @@
 // The results per theme of the demo pilot: a chart with a table per statement, sorting by links,
 // the ladder and mirror charts, open answers without the small groups, the heatmap on the
 // overview, and the downloads. Ondersteuner (3) and wethouder (1) are below k = 5 in the demo.
-import fs from 'node:fs';
 import { expect, request, test, type Page } from '@playwright/test';
-import { expectAccessible, login, open } from './helpers';
+import { expectAccessible, expectPngDownload, login, open } from './helpers';
 
 type Stats = { n: number; dontKnow: number; counts: number[]; mean: number | null; agree: number | null } | null;
 type Item = {
@@ -249,16 +248,7 @@ test('each chart downloads as an SVG file and as a PNG', async ({ page }) => {
 	}
 
 	// PNG: drawn in the browser from the same SVG.
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page
-			.getByRole('button', { name: /^Download als PNG/ })
-			.first()
-			.click()
-	]);
-	expect(download.suggestedFilename()).toMatch(/^quickscan-voorbeeldstad-demo-.+\.png$/);
-	const bytes = fs.readFileSync((await download.path())!);
-	expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+	await expectPngDownload(page);
 
 	// Without a session the file is not given out.
 	const anonymous = await request.newContext({ baseURL: new URL(page.url()).origin, maxRedirects: 0 });

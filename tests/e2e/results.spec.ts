@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { ADMIN, expectAccessible, login, open } from './helpers';
+import { ADMIN, expectAccessible, expectPngDownload, login, open } from './helpers';
 
 test('the demo pilot shows its theme scores as a chart with a table, and hides small groups', async ({ page }) => {
 	await login(page);
@@ -89,20 +89,6 @@ async function scripts(page: Page): Promise<{ loaded: string[]; elements: string
 	);
 	const elements = await page.locator('script').evaluateAll((els) => els.map((el) => el.getAttribute('src') ?? 'inline'));
 	return { loaded, elements };
-}
-
-/** Clicks the first "Download als PNG" and checks that a PNG file arrives. */
-async function expectPngDownload(page: Page) {
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page
-			.getByRole('button', { name: /^Download als PNG/ })
-			.first()
-			.click()
-	]);
-	expect(download.suggestedFilename()).toMatch(/^quickscan-voorbeeldstad-demo-.+\.png$/);
-	const bytes = readFileSync((await download.path())!);
-	expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 }
 
 test('the overview and the theme pages run no SvelteKit JavaScript, only the small script behind "Download als PNG"', async ({ page }) => {
