@@ -5,8 +5,20 @@ const SECRET_ROOT = /^\/(s|wachtwoord)(?:\/|$)/;
 // What may follow the token in a log line: page names and numbers, nothing as long as a token.
 const SAFE_REST = /^(?:\/(?:\d{1,4}|[a-z_]{1,12}(?:\.json)?)?)*$/;
 
+// Every request asks up to three times about its own path (the hooks' link check, the origin
+// check, the log line): the last answer is kept, so the path is normalised once per request.
+let lastPathname: string | undefined;
+let lastNormalised = '';
+
 /** Decoded (at most three times), lower case, with backslashes as slashes and no doubled slashes. */
 function normalise(pathname: string): string {
+	if (pathname === lastPathname) return lastNormalised;
+	lastNormalised = decodeAndFold(pathname);
+	lastPathname = pathname;
+	return lastNormalised;
+}
+
+function decodeAndFold(pathname: string): string {
 	let path = pathname;
 	for (let i = 0; i < 3; i++) {
 		let decoded: string;
