@@ -77,6 +77,7 @@ export async function createOpenPilot(page: Page, setup: PilotSetup): Promise<{ 
 	await page.getByRole('button', { name: 'Pilot opslaan' }).click();
 	await expect(page).toHaveURL(/\/pilots\/\d+/);
 	const id = Number(new URL(page.url()).pathname.split('/')[2]);
+	await page.getByLabel('Ja, open de vragenlijst').check();
 	await page.getByRole('button', { name: 'Open de vragenlijst' }).click();
 	await expect(page.getByText('Sluit de vragenlijst').first()).toBeVisible();
 

@@ -130,10 +130,21 @@ test('a pilot whose groups are all too small says so instead of showing figures'
 	await open(page, '/pilots/nieuw');
 	await page.getByLabel('Naam van de gemeente').fill('Kleindorp');
 	await page.getByRole('radio', { name: 'Een aparte cliëntenraad werk en inkomen' }).check();
+	// The compared roles always take part: no box to untick, said in the group's description.
+	const roles = page.getByRole('group', { name: 'Wie vullen de vragenlijst in?' });
+	await expect(roles.getByRole('checkbox')).toHaveCount(2);
+	await expect(roles.getByRole('checkbox', { name: 'Wethouder' })).toBeVisible();
+	await expect(roles.getByRole('checkbox', { name: /Lid van de raad|Gemeente/ })).toHaveCount(0);
+	await expect(roles).toContainText('doen altijd mee');
 	await page.getByRole('button', { name: 'Pilot opslaan' }).click();
 	await expect(page).toHaveURL(/\/pilots\/\d+/);
 	// No figures before they are released; closing the questionnaire releases them.
 	await expect(page.getByText('Er zijn nog geen uitkomsten.')).toBeVisible();
+	// Opening fixes the settings: it asks first.
+	await page.getByRole('button', { name: 'Open de vragenlijst' }).click();
+	await expect(page.getByText('Vink aan dat u de vragenlijst wilt openen.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Wijzigen', exact: true })).toBeVisible();
+	await page.getByLabel('Ja, open de vragenlijst').check();
 	await page.getByRole('button', { name: 'Open de vragenlijst' }).click();
 	await page.getByLabel('Ja, sluit de vragenlijst').check();
 	await page.getByRole('button', { name: 'Sluit de vragenlijst' }).click();

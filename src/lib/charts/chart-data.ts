@@ -23,7 +23,7 @@ export type DumbbellSpec = Base & { kind: 'dumbbell'; rows: DumbbellRow[]; serie
 export type DivergingRow = { series: Series; state: CellState; stats: ItemStats | null; disagreement: boolean };
 export type DivergingSpec = Base & { kind: 'diverging'; neutral: NeutralPlacement; rows: DivergingRow[] };
 
-type LadderSide = { counts: number[]; dontKnow: number; median: number | null };
+export type LadderSide = { counts: number[]; dontKnow: number; median: number | null };
 export type LadderRow = { series: Series; now: LadderSide | null; desired: LadderSide | null };
 export type LadderSpec = Base & { kind: 'ladder'; steps: string[]; rows: LadderRow[] };
 

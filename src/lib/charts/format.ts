@@ -39,6 +39,8 @@ function signed(v: Maybe, digits: number, format: Intl.NumberFormat): string {
 
 /** A mean with one decimal, rounded the same way as formatMeanGap rounds it. */
 export const formatMean = (v: Maybe) => (v === null || v === undefined ? '–' : formats().oneDecimal.format(round(v, 1)));
+/** A median step of the ladder: a whole step as it is (3), between two steps with its half (2,5). */
+export const formatStep = (v: Maybe) => (v === null || v === undefined ? '–' : Number.isInteger(v) ? String(v) : formatMean(v));
 export const formatShare = (v: Maybe) => (v === null || v === undefined ? '–' : formats().percent.format(v));
 export const formatDelta = (v: Maybe) => signed(v, 2, formats().twoDecimals);
 export const formatGap = (v: Maybe) => signed(v, 1, formats().oneDecimal);

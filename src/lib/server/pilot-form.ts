@@ -2,7 +2,6 @@
 // a checked PilotForm, and the typed values that go back to the page when something is wrong.
 import { DEFAULT_MIN_GROUP_SIZE } from '$lib/analysis/group-size';
 import { fieldErrors } from '$lib/forms/field-errors';
-import { listAnd } from '$lib/forms/lists';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/i18n';
 import { findScan, availableScans, scanIn } from './scans';
@@ -86,10 +85,13 @@ export function readPilotForm(formData: FormData): PilotFormFailure & { data: Pi
 		scan,
 		variant: text('variant'),
 		mirror: formData.has('mirror'),
-		roles: formData
-			.getAll(rolesField(scan))
-			.filter((v): v is string => typeof v === 'string')
-			.slice(0, 20),
+		roles: withComparisonRoles(
+			scan,
+			formData
+				.getAll(rolesField(scan))
+				.filter((v): v is string => typeof v === 'string')
+				.slice(0, 20)
+		),
 		minGroupSize: text('minGroupSize'),
 		opensOn: text('opensOn'),
 		closesOn: text('closesOn'),
@@ -109,24 +111,21 @@ export function readPilotForm(formData: FormData): PilotFormFailure & { data: Pi
 }
 
 /**
- * createPilot checks these rules too; checking them here as well puts the message next to the
- * field it is about and names the scan's own comparison roles.
+ * The roles whose answers are compared always take part: the form does not offer them as a choice
+ * (a box that may not be unticked is no choice), so they are added here, in the scan's order.
  */
+function withComparisonRoles(scan: string, chosen: string[]): string[] {
+	const [id, version] = scan.split('@');
+	const definition = findScan(id, Number(version))?.definition;
+	if (!definition) return chosen;
+	return definition.roles.map((r) => r.id).filter((r) => definition.comparison.includes(r) || chosen.includes(r));
+}
+
+/** A scan that is no longer offered (removed since the page was opened) gets its message at the field. */
 function checkScanAndRoles(values: PilotFormValues, errors: PilotFormErrors): void {
 	if (errors.scan) return;
 	const [id, version] = values.scan.split('@');
-	const scan = findScan(id, Number(version));
-	if (!scan) {
-		errors.scan = m.fac_pf_scan_gone();
-		return;
-	}
-	if (errors.roles) return;
-	const missing = scan.definition.comparison.filter((r) => !values.roles.includes(r));
-	if (missing.length) {
-		const roles = scanIn(scan.definition, scan.contentHash, getLocale()).roles;
-		const labels = scan.definition.comparison.map((r) => roles.find((role) => role.id === r)?.label ?? r);
-		errors.roles = m.fac_pf_roles_required({ roles: listAnd(labels) });
-	}
+	if (!findScan(id, Number(version))) errors.scan = m.fac_pf_scan_gone();
 }
 
 /**

@@ -95,6 +95,11 @@ const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === 
 export const actions: Actions = {
 	open: async (event) => {
 		const { user, pilot } = requirePilot(event, 'manage');
+		// The first opening fixes the settings for good (every answer is to the same questions), so
+		// it needs an explicit yes; opening again after closing changes no setting.
+		if (pilot.status === 'draft' && (await readForm(event.request)).get('confirm') !== 'ja') {
+			return fail(400, { action: 'open' as const, error: m.fac_pilot_open_unconfirmed() });
+		}
 		return changeStatus(user, pilot, 'open', 'open');
 	},
 
