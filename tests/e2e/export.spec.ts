@@ -235,10 +235,19 @@ test('every export of the demo pilot holds the API figures and nothing of small 
 	const base = `/pilots/${id}/uitkomsten/export`;
 	const auditBefore = query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND pilot_id = ?", id)[0].n;
 
-	const csv = csvRows(await download(page.request, `${base}/uitkomsten.csv`, 'text/csv; charset=utf-8', `quickscan-${id}-uitkomsten.csv`));
+	const csv = csvRows(
+		await download(
+			page.request,
+			`${base}/uitkomsten.csv`,
+			'text/csv; charset=utf-8',
+			'quickscan-voorbeeldstad-demo-nulmeting-uitkomsten.csv'
+		)
+	);
 	checkAggregated((name) => csv.filter((r) => r.view === name), api, true);
 
-	const wb = await workbook(await download(page.request, `${base}/uitkomsten.xlsx`, XLSX, `quickscan-${id}-uitkomsten.xlsx`));
+	const wb = await workbook(
+		await download(page.request, `${base}/uitkomsten.xlsx`, XLSX, 'quickscan-voorbeeldstad-demo-nulmeting-uitkomsten.xlsx')
+	);
 	const formulas: string[] = [];
 	wb.eachSheet((sheet) =>
 		sheet.eachRow((row) => row.eachCell((cell) => void (cell.formula !== undefined && formulas.push(`${sheet.name}!${cell.address}`))))
@@ -246,10 +255,17 @@ test('every export of the demo pilot holds the API figures and nothing of small 
 	expect(formulas).toEqual([]);
 	checkAggregated((name) => sheetRows(wb, name), api, false);
 
-	const raw = csvRows(await download(page.request, `${base}/antwoorden.csv`, 'text/csv; charset=utf-8', `quickscan-${id}-antwoorden.csv`));
+	const raw = csvRows(
+		await download(
+			page.request,
+			`${base}/antwoorden.csv`,
+			'text/csv; charset=utf-8',
+			'quickscan-voorbeeldstad-demo-nulmeting-antwoorden.csv'
+		)
+	);
 	checkRaw(raw, api);
 	const rawXlsx = sheetRows(
-		await workbook(await download(page.request, `${base}/antwoorden.xlsx`, XLSX, `quickscan-${id}-antwoorden.xlsx`)),
+		await workbook(await download(page.request, `${base}/antwoorden.xlsx`, XLSX, 'quickscan-voorbeeldstad-demo-nulmeting-antwoorden.xlsx')),
 		'Antwoorden'
 	);
 	checkRaw(rawXlsx, api);

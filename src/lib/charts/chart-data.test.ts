@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Counts } from '$lib/analysis/stats';
 import { sortItems } from '$lib/analysis/ranking';
-import { chartDownload, chartFilename, heatmapChart, mirrorChart, radarChart, statementChart, themeScoresChart } from './chart-data';
+import { downloadName } from '$lib/download-name';
+import { chartDownload, heatmapChart, mirrorChart, radarChart, statementChart, themeScoresChart } from './chart-data';
 import { suppressedStatementText } from './format';
 import { CATEGORIES, contrast, divergingSegments, heatColour, textWidth, wrapText } from './shapes';
 import { analyse, source } from './test-data';
@@ -142,6 +143,8 @@ describe('chart data', () => {
 			href: '/pilots/7/uitkomsten/grafiek/stelling-a-2',
 			filename: 'quickscan-s-hertogenbosch-nulmeting-stelling-a-2'
 		});
-		expect(chartFilename('Súdwest-Fryslân (demo)', 'Nulmeting', 'themas')).toBe('quickscan-sudwest-fryslan-demo-nulmeting-themas');
+		expect(downloadName({ municipality: 'Súdwest-Fryslân (demo)', roundLabel: 'Nulmeting' }, 'themas')).toBe(
+			'quickscan-sudwest-fryslan-demo-nulmeting-themas'
+		);
 	});
 });

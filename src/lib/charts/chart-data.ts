@@ -7,6 +7,7 @@ import { cellState, isDivided, mirrorStatements, type CellState } from '$lib/ana
 import { sortThemes, type ThemeOrder } from '$lib/analysis/ranking';
 import type { ItemStats } from '$lib/analysis/stats';
 import { resultTexts, type ResultTexts } from '$lib/analysis/texts';
+import { downloadName } from '$lib/download-name';
 import { m } from '$lib/paraglide/messages';
 import type { ScanDefinition } from '$lib/scan/schema';
 import { answerCount, formatMean, formatShare, suppressedStatementText, suppressedText } from './format';
@@ -223,23 +224,11 @@ export function chartDownload(
 	const apart = chart.kind === 'diverging' && chart.neutral === 'apart';
 	return {
 		href: `/pilots/${pilot.id}/uitkomsten/grafiek/${chart.slug}${apart ? '?neutraal=apart' : ''}`,
-		filename: chartFilename(pilot.municipality, pilot.roundLabel, fileSlug(chart))
+		filename: downloadName(pilot, fileSlug(chart))
 	};
 }
 
 /** The part of a downloaded chart's file name that names the chart and its variant. */
 export function fileSlug(chart: ChartSpec): string {
 	return chart.kind === 'diverging' && chart.neutral === 'apart' ? `${chart.slug}-neutraal-apart` : chart.slug;
-}
-
-/** A file name for a downloaded chart: ASCII only, so every system accepts it. */
-export function chartFilename(municipality: string, roundLabel: string, slug: string): string {
-	const safe = (s: string) =>
-		s
-			.normalize('NFKD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '');
-	return ['quickscan', safe(municipality), safe(roundLabel), slug].filter(Boolean).join('-').slice(0, 120);
 }

@@ -43,7 +43,7 @@ describe('raw answers', () => {
 
 	it('are in the long import format, submitted only, roles at or above k only, without dates', async () => {
 		const file = await buildExport('antwoorden.csv', pilot, pilotResults(db, pilot), loadRawResponses(db, pilot.id));
-		expect(file.fileName).toBe(`quickscan-${pilot.id}-antwoorden.csv`);
+		expect(file.fileName).toBe('quickscan-zuidstad-nulmeting-antwoorden.csv');
 		const [header, ...rows] = parseCsv(text(file.body));
 		expect(header).toEqual([...RAW_COLUMNS]);
 		expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['raad', 'gemeente']));
@@ -116,7 +116,7 @@ describe('export kinds', () => {
 		const raw = loadRawResponses(db, pilot.id);
 		for (const kind of EXPORT_KINDS) {
 			const file = await buildExport(kind, pilot, results, raw);
-			expect(file.fileName).toBe(`quickscan-${pilot.id}-${kind}`);
+			expect(file.fileName).toBe(`quickscan-zuidstad-nulmeting-${kind}`);
 			expect(file.contentType).toBe(
 				kind.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 			);

@@ -14,6 +14,7 @@ import type { PilotResults } from '$lib/analysis/aggregate';
 import { cellState, comparisonPairs, mirrorStatements, shownRoles } from '$lib/analysis/pairs';
 import { resultTexts } from '$lib/analysis/texts';
 import { deltaLabels, suppressedStatementText, suppressedText } from '$lib/charts/format';
+import { downloadNameOf } from '$lib/download-name';
 import { m } from '$lib/paraglide/messages';
 import { allQuestions, buildPages, formatAnswer, type Answer } from '$lib/scan/questionnaire';
 import type { Db } from './db';
@@ -325,11 +326,11 @@ export function exportNeedsManage(kind: ExportKind): boolean {
 /** The file of one export kind; `raw` (the submitted responses) is only used for antwoorden.*. */
 export async function buildExport(
 	kind: ExportKind,
-	pilot: Pick<PilotWithScan, 'id' | 'scan' | 'variant' | 'mirror' | 'roles'>,
+	pilot: Pick<PilotWithScan, 'id' | 'municipality' | 'roundLabel' | 'scan' | 'variant' | 'mirror' | 'roles'>,
 	results: PilotResults,
 	raw: readonly RawResponse[]
 ): Promise<{ body: Uint8Array | string; contentType: string; fileName: string }> {
-	const fileName = `quickscan-${pilot.id}-${kind}`;
+	const fileName = downloadNameOf(pilot, kind);
 	if (kind === 'uitkomsten.csv') {
 		const { columns, rows } = combinedResultRows(resultViews(results, pilot));
 		return { body: toCsv(columns, rows), contentType: CSV_CONTENT_TYPE, fileName };

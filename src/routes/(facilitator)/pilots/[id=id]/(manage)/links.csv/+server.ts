@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/i18n';
 import { findRole } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
+import { downloadName } from '$lib/download-name';
 import { csvDownloadHeaders, safeCsv } from '$lib/server/csv-safe';
 import { db } from '$lib/server/db';
 import { listLinks } from '$lib/server/invitations';
@@ -33,5 +34,5 @@ export const GET: RequestHandler = (event) => {
 			`${url.origin}/s/${l.token}`
 		])
 	];
-	return new Response(safeCsv(rows), { headers: csvDownloadHeaders(`quickscan-${pilot.id}-links.csv`) });
+	return new Response(safeCsv(rows), { headers: csvDownloadHeaders(downloadName(pilot, 'links', 'csv')) });
 };

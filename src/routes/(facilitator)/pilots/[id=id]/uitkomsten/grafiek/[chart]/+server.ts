@@ -1,7 +1,8 @@
 // GET …/uitkomsten/grafiek/<chart>: one results chart as an SVG file to download. The chart comes
 // from the registry by its slug and is drawn by $lib/charts/svg-file; this route only answers HTTP.
 import { error } from '@sveltejs/kit';
-import { chartFilename, chartSource, fileSlug } from '$lib/charts/chart-data';
+import { chartSource, fileSlug } from '$lib/charts/chart-data';
+import { downloadName } from '$lib/download-name';
 import { chartBySlug } from '$lib/charts/registry';
 import { chartFileSource, chartSvgFile } from '$lib/charts/svg-file';
 import { m } from '$lib/paraglide/messages';
@@ -25,7 +26,7 @@ export const GET: RequestHandler = (event) => {
 	return new Response(file, {
 		headers: {
 			'Content-Type': 'image/svg+xml; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${chartFilename(pilot.municipality, pilot.roundLabel, fileSlug(chart))}.svg"`,
+			'Content-Disposition': `attachment; filename="${downloadName(pilot, fileSlug(chart), 'svg')}"`,
 			// The file is a picture: nothing in it may run, even when opened on its own.
 			'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
 			'Cache-Control': 'no-store'
