@@ -231,6 +231,55 @@ export const pilotShares = sqliteTable(
 	(t) => [primaryKey({ columns: [t.pilotId, t.userId] })]
 );
 
+/**
+ * The agenda of het goede gesprek: topics from the draft (by their stable key, e.g.
+ * `difference:doel-3`, so the figures are read from the latest release) or the facilitator's own
+ * (a title, no key); minutes planned and the notes taken during the meeting.
+ */
+export const agendaTopics = sqliteTable(
+	'agenda_topics',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		topicKey: text('topic_key'),
+		/** Own topics have a title of their own; draft topics take theirs from the scan. */
+		title: text('title'),
+		minutes: integer('minutes'),
+		notes: text('notes').notNull().default(''),
+		createdAt: createdAt(),
+		updatedAt: text('updated_at')
+	},
+	(t) => [
+		uniqueIndex('agenda_topics_pilot_key_idx').on(t.pilotId, t.topicKey),
+		index('agenda_topics_pilot_position_idx').on(t.pilotId, t.position),
+		check('agenda_topics_key_or_title', sql`${t.topicKey} IS NOT NULL OR ${t.title} IS NOT NULL`),
+		check('agenda_topics_minutes', sql`${t.minutes} IS NULL OR ${t.minutes} BETWEEN 1 AND 240`)
+	]
+);
+
+/**
+ * Open answers the facilitator marked to show as quotes: the text as released (open answers have
+ * no id), its question and role, optionally under a topic of the agenda.
+ */
+export const agendaQuotes = sqliteTable(
+	'agenda_quotes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		role: text('role').notNull(),
+		text: text('text').notNull(),
+		topicId: integer('topic_id').references(() => agendaTopics.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('agenda_quotes_pilot_text_idx').on(t.pilotId, t.itemId, t.role, t.text)]
+);
+
 /** One-time password reset links, stored by hash; shown once to the admin who made them. */
 export const passwordResets = sqliteTable('password_resets', {
 	tokenHash: text('token_hash').primaryKey(),
@@ -261,6 +310,8 @@ export const auditLog = sqliteTable(
 );
 
 export type User = typeof users.$inferSelect;
+export type AgendaTopicRow = typeof agendaTopics.$inferSelect;
+export type AgendaQuoteRow = typeof agendaQuotes.$inferSelect;
 export type ReleaseRow = typeof releases.$inferSelect;
 export type Pilot = typeof pilots.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
