@@ -68,6 +68,23 @@ export const MATRIX: Record<string, Entry> = {
 	'/pilots/[id=id]/uitkomsten/grafiek/[chart]': { url: p('/uitkomsten/grafiek/themas'), get: 'viewers', methods: { GET: 'viewers' } },
 	'/api/pilots/[id=id]/results': { url: (c) => `/api/pilots/${c.pilot}/results`, get: 'viewers', methods: { GET: 'viewers' } },
 	'/pilots/[id=id]/papier': { url: p('/papier'), get: 'managers' },
+	// The agenda of the conversation: a council's chair (viewer) reads it; only managers change it.
+	'/pilots/[id=id]/gesprek': {
+		url: p('/gesprek'),
+		get: 'viewers',
+		actions: {
+			verplaats: 'managers',
+			verwijder: 'managers',
+			minuten: 'managers',
+			aantekeningen: 'managers',
+			voegtoe: 'managers',
+			eigen: 'managers',
+			opnieuw: 'managers',
+			citaat: 'managers',
+			geencitaat: 'managers',
+			plaats: 'managers'
+		}
+	},
 	'/beheer': { url: () => '/beheer', get: 'admin', actions: { create: 'admin', deactivate: 'admin', activate: 'admin', reset: 'admin' } },
 	'/beheer/logboek': { url: () => '/beheer/logboek', get: 'admin' },
 	// A respondent link is its own key: whoever holds it may use it, with or without an account.

@@ -93,6 +93,14 @@ describe('quotes', () => {
 		expect(listQuotes(db, pilotId).map((q) => q.text)).toEqual([said]);
 	});
 
+	it('places a quote under a draft topic by its key, which stores the draft', () => {
+		markQuote(db, pilotId, results, { itemId: question.id, role: 'raad', text: said });
+		expect(placeQuote(db, pilotId, results, listQuotes(db, pilotId)[0].id, draftKeys[0])).toBe(true);
+		const agenda = loadAgenda(db, pilotId, results);
+		expect(agenda.saved).toBe(true);
+		expect(listQuotes(db, pilotId)[0].topicId).toBe(agenda.entries[0].id);
+	});
+
 	it('places a quote under a topic of the same pilot only, and unmarks it', () => {
 		markQuote(db, pilotId, results, { itemId: question.id, role: 'raad', text: said });
 		const quote = listQuotes(db, pilotId)[0];
@@ -100,9 +108,11 @@ describe('quotes', () => {
 		const topic = loadAgenda(db, pilotId, results).entries.at(-1)!;
 		changeAgenda(db, otherPilot, results, { kind: 'own', title: 'Ander' });
 		const foreign = loadAgenda(db, otherPilot, results).entries.at(-1)!;
-		expect(placeQuote(db, pilotId, quote.id, foreign.id)).toBe(false);
-		expect(placeQuote(db, pilotId, quote.id, topic.id)).toBe(true);
+		expect(placeQuote(db, pilotId, results, quote.id, String(foreign.id))).toBe(false);
+		expect(placeQuote(db, pilotId, results, quote.id, String(topic.id))).toBe(true);
 		expect(listQuotes(db, pilotId)[0].topicId).toBe(topic.id);
+		expect(placeQuote(db, pilotId, results, quote.id, null)).toBe(true);
+		expect(listQuotes(db, pilotId)[0].topicId).toBeNull();
 		expect(unmarkQuote(db, otherPilot, quote.id)).toBe(false);
 		expect(unmarkQuote(db, pilotId, quote.id)).toBe(true);
 		expect(listQuotes(db, pilotId)).toEqual([]);

@@ -200,21 +200,22 @@ export function unmarkQuote(db: Db, pilotId: number, id: number): boolean {
 	);
 }
 
-/** Puts a quote under a topic of the agenda (or under none); the topic must be this pilot's. */
-export function placeQuote(db: Db, pilotId: number, id: number, topicId: number | null): boolean {
-	if (topicId !== null) {
-		const topic = db
-			.select({ id: agendaTopics.id })
-			.from(agendaTopics)
-			.where(and(eq(agendaTopics.id, topicId), eq(agendaTopics.pilotId, pilotId)))
-			.get();
-		if (!topic) return false;
-	}
-	return (
-		db
-			.update(agendaQuotes)
-			.set({ topicId })
-			.where(and(eq(agendaQuotes.id, id), eq(agendaQuotes.pilotId, pilotId)))
-			.run().changes > 0
-	);
+/**
+ * Puts a quote under a topic of the agenda (its id, or its key while the agenda is the draft,
+ * which is then stored), or under none. The topic must be this pilot's.
+ */
+export function placeQuote(db: Db, pilotId: number, results: PilotResults, id: number, topic: string | null): boolean {
+	return db.transaction((transaction) => {
+		const tx = transaction as unknown as Db;
+		const quote = and(eq(agendaQuotes.id, id), eq(agendaQuotes.pilotId, pilotId));
+		if (!tx.select({ id: agendaQuotes.id }).from(agendaQuotes).where(quote).get()) return false;
+		let topicId: number | null = null;
+		if (topic !== null) {
+			if (!applies(tx, pilotId, results, { kind: 'remove', topic })) return false;
+			materialise(tx, pilotId, results);
+			topicId = resolve(tx, pilotId, topic);
+		}
+		tx.update(agendaQuotes).set({ topicId }).where(quote).run();
+		return true;
+	});
 }
