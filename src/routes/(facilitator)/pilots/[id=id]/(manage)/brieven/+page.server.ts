@@ -1,5 +1,6 @@
-// Printable invitation letters: one per active personal link, with the link written out and as a
-// QR code. Tokens are re-derived from the server secret, so letters can be printed again at any time.
+// Printable invitation letters: one per active personal link, with its letter code to type at
+// <site>/code and the link as a QR code. Tokens and codes are re-derived from the server secret, so
+// letters can be printed again at any time.
 // The letters are in the language chosen for printing; the page around them stays in the user's own.
 import QRCode from 'qrcode';
 import { formatDay } from '$lib/dates';
@@ -11,6 +12,7 @@ import { db } from '$lib/server/db';
 import type { Pilot } from '$lib/server/db/schema';
 import { requirePilot } from '$lib/server/guard';
 import { listLinks } from '$lib/server/invitations';
+import { formatLetterCode } from '$lib/server/letter-codes';
 import { inLocale } from '$lib/server/locale';
 import { PRINT_LANGUAGE_PARAM, printSetup, respondentUrl } from '$lib/server/respondent';
 import { linkSecret } from '$lib/server/tokens';
@@ -52,6 +54,9 @@ export const load: PageServerLoad = async (event) => {
 			return {
 				number: l.number,
 				link,
+				// The QR code keeps the full link: it works without a code look-up, so the limit on
+				// wrong codes can never stop it. A link from before codes existed shows in full.
+				code: l.code && formatLetterCode(l.code),
 				salutation: role?.choice ?? m.resp_letter_participant({}, { locale }),
 				roleLabel: role?.label ?? l.role!,
 				submitted: l.status === 'submitted',
@@ -63,6 +68,8 @@ export const load: PageServerLoad = async (event) => {
 
 	return {
 		letters,
+		// Typed without https:// (browsers add it), it is short enough for one line.
+		codeAddress: `${url.host}/code`,
 		roles: pilot.roles.map((id) => ({ id, label: findRole(ownScan, id)?.label ?? id })),
 		roleFilter,
 		numberFilter,
