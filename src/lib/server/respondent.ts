@@ -16,7 +16,7 @@ import { acceptState, type PilotWithScan } from './pilots';
 import { getOrStartResponse, ResponseLockedError, saveAnswers } from './responses';
 import { scanForLocale } from './scans';
 
-export type PublicPilot = Pick<Pilot, 'id' | 'municipality' | 'variant' | 'minGroupSize' | 'roles' | 'closesOn' | 'contact'> & {
+export type PublicPilot = Pick<Pilot, 'id' | 'municipality' | 'variant' | 'mirror' | 'minGroupSize' | 'roles' | 'closesOn' | 'contact'> & {
 	scan: ScanDefinition;
 };
 
@@ -73,6 +73,8 @@ function publicPilot(pilot: PilotWithScan): PublicPilot {
 		id: pilot.id,
 		municipality: pilot.municipality,
 		variant: pilot.variant,
+		// Whether mirror questions are asked: the intro's time estimate counts them.
+		mirror: pilot.mirror,
 		minGroupSize: pilot.minGroupSize,
 		roles: pilot.roles,
 		closesOn: pilot.closesOn,

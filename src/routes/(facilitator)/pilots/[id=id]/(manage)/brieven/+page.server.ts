@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { formatDay } from '$lib/dates';
 import type { Locale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
-import { buildPages, estimatedMinutes, findRole } from '$lib/scan/questionnaire';
+import { findRole, pilotMinutes } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import type { Pilot } from '$lib/server/db/schema';
@@ -47,6 +47,13 @@ export const load: PageServerLoad = async (event) => {
 			(numberFilter === null || l.number === numberFilter)
 	);
 
+	// Each letter's own role's estimate (the one estimate, as on the intro and the paper form), once per role.
+	const minutesByRole = new Map<string, string>();
+	const minutesOf = (role: string) => {
+		if (!minutesByRole.has(role)) minutesByRole.set(role, pilotMinutes(scan, pilot, [role], locale));
+		return minutesByRole.get(role)!;
+	};
+
 	const letters = await Promise.all(
 		links.map(async (l) => {
 			const link = respondentUrl(url.origin, l.token!, locale);
@@ -60,6 +67,7 @@ export const load: PageServerLoad = async (event) => {
 				salutation: role?.choice ?? m.resp_letter_participant({}, { locale }),
 				roleLabel: role?.label ?? l.role!,
 				submitted: l.status === 'submitted',
+				minutes: minutesOf(l.role!),
 				// Our own SVG markup from a URL we built: safe to render as HTML.
 				qrSvg: await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
 			};
@@ -78,8 +86,6 @@ export const load: PageServerLoad = async (event) => {
 		printParam: PRINT_LANGUAGE_PARAM,
 		printLanguages,
 		councilName: councilName(pilot.councilType, locale),
-		// The same estimate as the online intro and the paper form.
-		minutes: estimatedMinutes(buildPages(scan, { variant: pilot.variant, mirror: false, role: pilot.roles[0] })),
 		closesOn: pilot.closesOn ? inLocale(locale, () => formatDay(pilot.closesOn)) : null
 	};
 };
