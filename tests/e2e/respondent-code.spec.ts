@@ -37,9 +37,15 @@ test('a respondent types the code from a letter, messy or not, and lands on that
 	expect(row.link).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);
 	expect(row.korte_link).toBe(`${new URL(page.url()).origin}/c/${code.replaceAll('-', '')}`);
 	const intro = new URL(row.link).pathname;
+	// The list of links shows it too, to read out to someone who lost the letter.
+	await open(page, `/pilots/${id}/links`);
+	await expect(page.getByText(`Code op de brief: ${code}`, { exact: true })).toBeVisible();
 
 	const visitor = await respondent(browser);
 	const r = visitor.page;
+	// Someone whose link does not work is shown the way to the code page too.
+	await open(r, `/s/${'x'.repeat(22)}`);
+	await expect(r.getByRole('link', { name: /Heeft u een brief met een code/ })).toHaveAttribute('href', '/code');
 	await open(r, '/');
 	await r.getByRole('link', { name: /Heeft u een brief met een code/ }).click();
 	await expect(r).toHaveURL(/\/code$/);
