@@ -9,7 +9,15 @@ export const councilTypeLabels = () =>
 		adviesraad: m.council_type_adviesraad()
 	}) as const;
 
-export const variantLabels = () => ({ full: m.variant_full(), short: m.variant_short() }) as const;
+/** The versions' names; with `minutes` (see minutesText), each says how long it takes. */
+export const variantLabels = (minutes?: { full: string; short: string }) => {
+	const names = { full: m.variant_full(), short: m.variant_short() };
+	if (!minutes) return names;
+	return {
+		full: m.variant_with_time({ variant: names.full, minutes: minutes.full }),
+		short: m.variant_with_time({ variant: names.short, minutes: minutes.short })
+	};
+};
 
 export const statusLabels = () => ({ draft: m.status_draft(), open: m.status_open(), closed: m.status_closed() }) as const;
 

@@ -52,10 +52,12 @@ test('a facilitator logs in, creates a pilot, fixes a mistake in the form and ma
 	expect(rows.map((r) => r.link).sort()).toEqual([...shown].sort());
 	expect(rows.every((r) => r.rol === 'Lid van de raad' || r.rol === 'raad')).toBe(true);
 
-	// One letter per link, each with its link written out and a QR code.
+	// One letter per link, each with the address of the code page, the link's code and a QR code.
 	await open(page, `/pilots/${id}/brieven`);
 	await expect(page.getByRole('img', { name: 'QR-code van uw persoonlijke link' })).toHaveCount(3);
-	for (const link of shown) await expect(page.getByText(link, { exact: true })).toBeVisible();
+	await expect(page.getByText(`${new URL(page.url()).host}/code`, { exact: true })).toHaveCount(3);
+	expect(rows.map((r) => r.code)).toEqual(rows.map(() => expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){2}$/)));
+	for (const row of rows) await expect(page.getByText(row.code, { exact: true })).toBeVisible();
 	// Every letter says whom to ask.
 	await expect(page.getByText('Anna de Vries, ondersteuner van de raad, 06 12 34 56 78', { exact: true })).toHaveCount(3);
 	await expectAccessible(page);

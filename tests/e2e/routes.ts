@@ -95,6 +95,10 @@ export const MATRIX: Record<string, Entry> = {
 	// Malformed links get the friendly "link niet gevonden" page (404) or are repaired (303).
 	'/s/[...rest]': { url: () => '/s/geen-geldige-link', get: 'nobody' },
 	'/S/[...rest]': { url: (c) => `/S/${c.token}`, get: 'all', methods: { GET: 'all' } },
+	// The code of a letter: a wrong one leads back to the code page, so everyone gets a redirect.
+	'/code': { url: () => '/code', get: 'all', actions: { default: 'all' } },
+	'/c/[code]': { url: () => '/c/0000-0000-0000', get: 'all', methods: { GET: 'all' } },
+	'/C/[code]': { url: () => '/C/0000-0000-0000', get: 'all', methods: { GET: 'all' } },
 	'/s/[token=token]/antwoord': { url: s('/antwoord'), get: 'all', methods: { POST: 'all' } }
 };
 

@@ -31,6 +31,8 @@ export type ScanOption = {
 	 */
 	rolesField: string;
 	roles: { id: string; label: string; required: boolean }[];
+	/** How long each version takes ("20 tot 25"): over the roles, with and without mirror questions. */
+	minutes: { full: string; short: string };
 };
 
 export type PilotFormFailure = { values: PilotFormValues; errors: PilotFormErrors };

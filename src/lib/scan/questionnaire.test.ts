@@ -11,11 +11,16 @@ import {
 	buildPages,
 	DONT_KNOW,
 	estimatedMinutes,
+	estimatedSeconds,
+	estimateRange,
 	fillIntro,
 	formatAnswer,
 	ladderKeys,
 	mirrorKey,
 	parseAnswerValue,
+	pilotMinutes,
+	minutesText,
+	SECONDS_PER_ANSWER,
 	withoutControlCharacters,
 	type Page,
 	type Variant
@@ -281,33 +286,48 @@ describe('parseAnswerValue and formatAnswer', () => {
 });
 
 describe('estimatedMinutes', () => {
-	const minutes = (variant: Variant, mirror: boolean) => estimatedMinutes(buildPages(real, { variant, mirror, role: 'raad' }));
+	const minutes = (variant: Variant, mirror: boolean, role = 'raad') => estimatedMinutes(buildPages(real, { variant, mirror, role }));
+	// The roles as the file has them: a role is asked mirror questions only when it names whom they are about.
+	const rawRoles = (parseYaml(realSource) as { roles: { id: string; mirrorTarget?: string; mirrorLabel?: string }[] }).roles;
 
-	it('is a whole number of 5-minute steps, at least 5', () => {
+	it('equals the sum over the questions a role gets, at the rates of the app, rounded up to 5 minutes', () => {
+		expect(SECONDS_PER_ANSWER).toEqual({ scored: 15, open: 30 });
 		for (const variant of ['full', 'short'] as const)
-			for (const mirror of [true, false]) {
-				const m = minutes(variant, mirror);
-				expect(m % 5).toBe(0);
-				expect(m).toBeGreaterThanOrEqual(5);
-				expect(m).toBeLessThanOrEqual(60);
-			}
+			for (const mirror of [true, false])
+				for (const role of rawRoles) {
+					// Counted from the raw file: statements, their mirror questions, both steps of a ladder, open questions.
+					const items = rawItems(variant);
+					const asksMirror = mirror && !!role.mirrorTarget && !!role.mirrorLabel;
+					const scored =
+						items.filter((i) => i.type === 'likert').length +
+						(asksMirror ? items.filter((i) => i.type === 'likert' && i.mirror).length : 0) +
+						2 * items.filter((i) => i.type === 'ladder').length;
+					const open = items.filter((i) => i.type === 'open').length;
+					const seconds = scored * SECONDS_PER_ANSWER.scored + open * SECONDS_PER_ANSWER.open;
+					const pages = buildPages(real, { variant, mirror, role: role.id });
+					expect(estimatedSeconds(pages), `${variant} ${mirror} ${role.id}`).toBe(seconds);
+					expect(estimatedMinutes(pages)).toBe(Math.max(5, Math.ceil(seconds / 300) * 5));
+				}
 		expect(estimatedMinutes([])).toBe(5);
 	});
 
-	it('the short variant takes less time than the full one; mirror questions do not change the estimate', () => {
+	it('counts the mirror questions: the full scan with them is 74 scored answers and 9 open ones, 23 minutes, said as 25', () => {
+		const questions = allQuestions(buildPages(real, { variant: 'full', mirror: true, role: 'raad' }));
+		expect(questions.filter((q) => q.kind !== 'open')).toHaveLength(74);
+		expect(questions.filter((q) => q.kind === 'open')).toHaveLength(9);
+		expect(minutes('full', true)).toBe(25);
+		expect(minutes('full', true)).toBeGreaterThan(minutes('full', false));
 		expect(minutes('short', true)).toBeLessThan(minutes('full', true));
 		expect(minutes('short', false)).toBeLessThan(minutes('full', false));
-		// Intro, paper form and letters must all say the same, whether or not mirrors are asked.
-		expect(minutes('full', true)).toBe(minutes('full', false));
 	});
 
-	it('is within 2.5 minutes of 15 s per choice and 30 s per (optional) open question, mirrors left out', () => {
-		for (const variant of ['full', 'short'] as const) {
-			const keys = expectedKeys(variant, false);
-			const openCount = rawItems(variant).filter((i) => i.type === 'open').length;
-			const rough = ((keys.length - openCount) * 15 + openCount * 30) / 60;
-			expect(Math.abs(minutes(variant, true) - rough)).toBeLessThanOrEqual(2.5);
-		}
+	it('says a range only where the questionnaires differ, and the estimate of the role itself for one role', () => {
+		const both = [true, false].map((mirror) => ({ variant: 'full' as const, mirror, role: 'raad' }));
+		expect(estimateRange(real, both)).toEqual({ min: minutes('full', false), max: minutes('full', true) });
+		expect(minutesText(estimateRange(real, both), 'nl')).toBe(`${minutes('full', false)} tot ${minutes('full', true)}`);
+		expect(minutesText(estimateRange(real, both), 'en')).toBe(`${minutes('full', false)} to ${minutes('full', true)}`);
+		expect(pilotMinutes(real, { variant: 'full', mirror: true }, ['raad'])).toBe(String(minutes('full', true)));
+		expect(pilotMinutes(real, { variant: 'short', mirror: false }, ['raad', 'gemeente'])).toBe(String(minutes('short', false)));
 	});
 });
 

@@ -1,6 +1,7 @@
 // What one respondent is asked: the pages (one per theme) and the answer keys of a scan in a given
 // variant and role, and the check of one answer value against its question.
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import type { ScanDefinition, ScanItem, ScanRole, ScanTheme } from './schema';
 import { langOf } from './translation';
 
@@ -107,22 +108,62 @@ export function allAnswerKeys(scan: ScanDefinition): Map<string, Question['kind'
 }
 
 /**
- * Rough time estimate for the intro: a statement takes ~15 s, an open question (optional) ~30 s.
- * Mirror questions follow their statement and are not counted, so every place that shows the
- * estimate (intro, paper form, letters) says the same for the same variant.
+ * The app's rates for the time estimate: a scored answer (a statement, its mirror question, each
+ * step of a ladder) takes about 15 seconds, an open question (optional) about 30.
+ */
+export const SECONDS_PER_ANSWER = { scored: 15, open: 30 } as const;
+
+/** The seconds that the questions on these pages take, every question counted (mirror questions too). */
+export function estimatedSeconds(pages: Page[]): number {
+	return allQuestions(pages).reduce((sum, q) => sum + (q.kind === 'open' ? SECONDS_PER_ANSWER.open : SECONDS_PER_ANSWER.scored), 0);
+}
+
+/**
+ * The one time estimate: the questions someone really gets, rounded up to 5 minutes (better to
+ * finish early than to run late, for slow readers most of all), at least 5. Every place that shows
+ * an estimate (intro, letters, paper form, pilot form) gets it from here or from estimateRange.
  */
 export function estimatedMinutes(pages: Page[]): number {
-	const qs = allQuestions(pages).filter((q) => q.kind !== 'mirror');
-	const open = qs.filter((q) => q.kind === 'open').length;
-	const seconds = (qs.length - open) * 15 + open * 30;
-	return Math.max(5, Math.round(seconds / 60 / 5) * 5);
+	return Math.max(5, Math.ceil(estimatedSeconds(pages) / 300) * 5);
+}
+
+export type MinutesRange = { min: number; max: number };
+
+/** The estimate for each of several questionnaires (roles, mirror or not): the lowest and highest. */
+export function estimateRange(scan: ScanDefinition, options: QuestionnaireOptions[]): MinutesRange {
+	const minutes = options.map((o) => estimatedMinutes(buildPages(scan, o)));
+	return minutes.length ? { min: Math.min(...minutes), max: Math.max(...minutes) } : { min: 5, max: 5 };
+}
+
+/**
+ * What a pilot's letters, intro and paper form say ("25", or "20 tot 25"): the estimate for these
+ * roles of the pilot, with mirror questions when the pilot asks them. One role: its own estimate.
+ */
+export function pilotMinutes(
+	scan: ScanDefinition,
+	pilot: { variant: Variant; mirror: boolean },
+	roles: readonly string[],
+	locale?: Locale
+): string {
+	return minutesText(
+		estimateRange(
+			scan,
+			roles.map((role) => ({ variant: pilot.variant, mirror: pilot.mirror, role }))
+		),
+		locale
+	);
+}
+
+/** "25", or "20 tot 25" when the questionnaires differ; placed before the word "minuten". */
+export function minutesText(range: MinutesRange, locale?: Locale): string {
+	return range.min === range.max ? String(range.min) : m.minutes_range({ min: range.min, max: range.max }, locale && { locale });
 }
 
 /**
  * The intro paragraphs of a scan (online or printed) with their placeholders filled in: the
  * smallest group that is shown, and the time the questionnaire takes.
  */
-export function fillIntro(paragraphs: string[], values: { minimum: number; minutes: number }): string[] {
+export function fillIntro(paragraphs: string[], values: { minimum: number; minutes: number | string }): string[] {
 	return paragraphs.map((p) => p.replaceAll('{minimum}', String(values.minimum)).replaceAll('{minuten}', String(values.minutes)));
 }
 

@@ -1,11 +1,12 @@
 // Respondent links: personal links per role, group links that hand out personal ones, revoking,
-// and finding the pilot and response behind a token.
+// finding the pilot and response behind a token, and the link behind a letter code.
 import { and, asc, count, eq, isNull, max, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from './db';
 import { invitations, pilots, responses, scanSnapshots, type Invitation, type ResponseRow } from './db/schema';
 import { prepared } from './db/prepared';
 import { withScan, type PilotWithScan } from './pilots';
+import { deriveLetterCode, letterCodeHash, normaliseLetterCode } from './letter-codes';
 import { deriveLinkToken, hashToken, newLinkToken, type LinkSecret } from './tokens';
 
 export const MAX_LINKS_PER_BATCH = 500;
@@ -28,6 +29,8 @@ export type IssuedLink = {
 	role: string | null;
 	kind: Invitation['kind'];
 	token: string | null;
+	/** The letter code (12 characters, no hyphens); null whenever token is, and for links made by a group link. */
+	code: string | null;
 	revoked: boolean;
 };
 
@@ -54,6 +57,20 @@ function nextNumber(db: Db, pilotId: number): number {
 	return (row?.n ?? 0) + 1;
 }
 
+/**
+ * A new link that a letter or list may show: its token and its letter code. A code is 60 bits, so
+ * two could meet (about once in 10^8 servers of 100 000 codes): then a fresh salt is drawn.
+ */
+function newLetterLink(db: Db, secret: LinkSecret) {
+	for (;;) {
+		const link = newLinkToken(secret);
+		const code = deriveLetterCode(secret, link.salt);
+		const codeHash = letterCodeHash(secret, code);
+		const taken = db.select({ id: invitations.id }).from(invitations).where(eq(invitations.codeHash, codeHash)).get();
+		if (!taken) return { ...link, code, codeHash };
+	}
+}
+
 export function createPersonalLinks(
 	db: Db,
 	secret: LinkSecret,
@@ -66,9 +83,13 @@ export function createPersonalLinks(
 		let number = nextNumber(tx as unknown as Db, pilotId);
 		const issued: (IssuedLink & { token: string })[] = [];
 		for (let i = 0; i < count; i++) {
-			const { token, salt, tokenHash } = newLinkToken(secret);
-			const row = tx.insert(invitations).values({ pilotId, kind: 'personal', role, number: number++, tokenHash, salt }).returning().get();
-			issued.push({ id: row.id, number: row.number, role, kind: 'personal', token, revoked: false });
+			const { token, salt, tokenHash, code, codeHash } = newLetterLink(tx as unknown as Db, secret);
+			const row = tx
+				.insert(invitations)
+				.values({ pilotId, kind: 'personal', role, number: number++, tokenHash, salt, codeHash })
+				.returning()
+				.get();
+			issued.push({ id: row.id, number: row.number, role, kind: 'personal', token, code, revoked: false });
 		}
 		return issued;
 	});
@@ -107,10 +128,10 @@ export function ensureGroupLink(
 		}
 		db.update(invitations).set({ revoked: true }).where(eq(invitations.id, existing.id)).run();
 	}
-	const { salt, tokenHash } = newLinkToken(secret);
+	const { salt, tokenHash, codeHash } = newLetterLink(db, secret);
 	const row = db
 		.insert(invitations)
-		.values({ pilotId, kind: 'group', role, number: nextNumber(db, pilotId), tokenHash, salt, maxUses })
+		.values({ pilotId, kind: 'group', role, number: nextNumber(db, pilotId), tokenHash, salt, codeHash, maxUses })
 		.returning()
 		.get();
 	return { ...toLink(secret, row), token: deriveLinkToken(secret, row.salt) };
@@ -118,12 +139,16 @@ export function ensureGroupLink(
 
 function toLink(secret: LinkSecret, row: Invitation): IssuedLink {
 	const token = deriveLinkToken(secret, row.salt);
+	const valid = hashToken(token) === row.tokenHash;
+	const code = valid && row.codeHash ? deriveLetterCode(secret, row.salt) : null;
 	return {
 		id: row.id,
 		number: row.number,
 		role: row.role,
 		kind: row.kind,
-		token: hashToken(token) === row.tokenHash ? token : null,
+		token: valid ? token : null,
+		// Only a code that finds its link again is shown (not one from an older key).
+		code: code && letterCodeHash(secret, code) === row.codeHash ? code : null,
 		revoked: row.revoked
 	};
 }
@@ -152,6 +177,7 @@ export function listLinks(db: Db, secret: LinkSecret, pilotId: number): ListedLi
 		return {
 			...link,
 			token: started ? null : link.token,
+			code: started ? null : link.code,
 			status: r.status ?? 'new',
 			uses: group ? (uses.get(r.invitation.id) ?? 0) : null,
 			maxUses: group ? maxUsesOf(r.invitation) : null
@@ -216,6 +242,49 @@ export function spawnFromGroup(db: Db, secret: LinkSecret, group: Invitation, ro
 			})
 			.returning()
 			.get();
-		return { id: row.id, number: row.number, role, kind: 'personal', token, revoked: false };
+		return { id: row.id, number: row.number, role, kind: 'personal', token, code: null, revoked: false };
 	});
+}
+
+/**
+ * The token of the link that a typed letter code opens, or undefined for a code that is not one
+ * (mistyped, or made under another key). Whether the link may still be used is the link's own page
+ * to say, as for a link typed in full.
+ */
+export function tokenForLetterCode(db: Db, secret: LinkSecret, typed: string): string | undefined {
+	const code = normaliseLetterCode(typed);
+	if (!code) return undefined;
+	const row = db
+		.select({ salt: invitations.salt, tokenHash: invitations.tokenHash })
+		.from(invitations)
+		.where(eq(invitations.codeHash, letterCodeHash(secret, code)))
+		.get();
+	if (!row) return undefined;
+	const token = deriveLinkToken(secret, row.salt);
+	return hashToken(token) === row.tokenHash ? token : undefined;
+}
+
+/**
+ * Links made before letter codes existed get theirs (at start-up): the code is derived from the
+ * salt, so letters printed again show it. Links a group link made need none; links made under an
+ * older key get none, as they cannot be shown again anyway.
+ */
+export function addMissingLetterCodes(db: Db, secret: LinkSecret): number {
+	const rows = db
+		.select({ id: invitations.id, salt: invitations.salt, tokenHash: invitations.tokenHash })
+		.from(invitations)
+		.where(and(isNull(invitations.codeHash), isNull(invitations.parentId)))
+		.all();
+	let added = 0;
+	db.transaction((tx) => {
+		for (const row of rows) {
+			if (hashToken(deriveLinkToken(secret, row.salt)) !== row.tokenHash) continue;
+			const codeHash = letterCodeHash(secret, deriveLetterCode(secret, row.salt));
+			const taken = tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.codeHash, codeHash)).get();
+			if (taken) continue;
+			tx.update(invitations).set({ codeHash }).where(eq(invitations.id, row.id)).run();
+			added++;
+		}
+	});
+	return added;
 }

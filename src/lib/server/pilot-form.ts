@@ -4,6 +4,8 @@ import { DEFAULT_MIN_GROUP_SIZE } from '$lib/analysis/group-size';
 import { fieldErrors } from '$lib/forms/field-errors';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/i18n';
+import type { ScanDefinition } from '$lib/scan/schema';
+import { estimateRange, minutesText, type Variant } from '$lib/scan/questionnaire';
 import { findScan, availableScans, scanIn } from './scans';
 import { PilotError, pilotFormSchema, type PilotForm, type PilotWithScan } from './pilots';
 
@@ -26,9 +28,16 @@ export function scanOptions(): ScanOption[] {
 			title: d.title,
 			version: d.version,
 			rolesField: rolesField(key),
-			roles: d.roles.map((r) => ({ id: r.id, label: r.label, required: d.comparison.includes(r.id) }))
+			roles: d.roles.map((r) => ({ id: r.id, label: r.label, required: d.comparison.includes(r.id) })),
+			minutes: { full: versionMinutes(d, 'full'), short: versionMinutes(d, 'short') }
 		};
 	});
+}
+
+/** Before roles and mirror questions are chosen, a version's estimate spans every choice. */
+function versionMinutes(scan: ScanDefinition, variant: Variant): string {
+	const options = scan.roles.flatMap((r) => [false, true].map((mirror) => ({ variant, mirror, role: r.id })));
+	return minutesText(estimateRange(scan, options));
 }
 
 export function newPilotValues(): PilotFormValues {

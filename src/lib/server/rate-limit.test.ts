@@ -18,6 +18,16 @@ describe('RateLimiter', () => {
 		expect(limiter.hit('a', 1_000).allowed).toBe(true);
 		expect(limiter.hit('a', 1_001).allowed).toBe(false);
 	});
+
+	it('tells whether a key is over its limit without counting', () => {
+		const limiter = new RateLimiter(2, 60_000);
+		for (let i = 0; i < 5; i++) expect(limiter.refuses('a', 0).allowed).toBe(true);
+		limiter.hit('a', 0);
+		expect(limiter.refuses('a', 0).allowed).toBe(true);
+		limiter.hit('a', 0);
+		expect(limiter.refuses('a', 30_000)).toEqual({ allowed: false, retryAfterSeconds: 30 });
+		expect(limiter.refuses('a', 60_000).allowed).toBe(true);
+	});
 });
 
 describe('GrowingDelay', () => {

@@ -37,6 +37,17 @@ export class RateLimiter {
 		return { allowed: true };
 	}
 
+	/**
+	 * Whether the key is over its limit, without counting: for checks that count only failures
+	 * (letter codes). The check, the look-up and the count must then run without an await between.
+	 */
+	refuses(key: string, now = Date.now()): RateLimitResult {
+		const entry = this.hits.get(key);
+		if (entry && entry.resetAt > now && entry.count >= this.limit)
+			return { allowed: false, retryAfterSeconds: Math.ceil((entry.resetAt - now) / 1000) };
+		return { allowed: true };
+	}
+
 	private sweep(now: number) {
 		if (now - this.lastSweep < this.windowMs) return;
 		this.lastSweep = now;
@@ -90,6 +101,13 @@ export class GrowingDelay {
 // Unknown respondent links: a client that asks for 30 in 15 minutes gets 429 instead of 404 for
 // further unknown ones. Valid links and autosaves are never refused by it (hooks.server.ts).
 export const unknownLinkLimiter = new RateLimiter(30, 15 * 60_000);
+
+// Wrong letter codes from all clients together (letter-codes.ts has the sums): even from very many
+// addresses, guessing a code stays hopeless. Refused code look-ups leave the QR code and the long
+// link on the letter working.
+export const codeFailureLimiter = new RateLimiter(10_000, 60 * 60_000);
+/** The one key of codeFailureLimiter: it counts for the whole server. */
+export const ALL_CLIENTS = 'all';
 
 // New responses through one group link from one client: a room full of people on one Wi-Fi can
 // start together, a script cannot stuff the results (each link also has its own cap).

@@ -1,6 +1,6 @@
 // What a respondent's link opens (the pilot, the questions for their role and their response, or
-// the reason the link cannot be used), the one way their answers are recorded, and the link and
-// scan text a respondent gets in their language.
+// the reason the link cannot be used), the link a typed letter code opens, the one way their
+// answers are recorded, and the link and scan text a respondent gets in their language.
 import { parseAnswers, questionsByKey } from '$lib/scan/answers';
 import { allQuestions, buildPages, type Page, type Question } from '$lib/scan/questionnaire';
 import type { ScanDefinition } from '$lib/scan/schema';
@@ -8,12 +8,15 @@ import { baseLocale, getLocale, isLocale, locales, type Locale } from '$lib/para
 import { LANGUAGE_PARAM } from '$lib/i18n';
 import type { Db } from './db';
 import type { Invitation, Pilot, ResponseRow } from './db/schema';
-import { resolveToken } from './invitations';
+import { resolveToken, tokenForLetterCode } from './invitations';
+import { ALL_CLIENTS, codeFailureLimiter, unknownLinkLimiter } from './rate-limit';
+import { normaliseLetterCode } from './letter-codes';
+import type { LinkSecret } from './tokens';
 import { acceptState, type PilotWithScan } from './pilots';
 import { getOrStartResponse, ResponseLockedError, saveAnswers } from './responses';
 import { scanForLocale } from './scans';
 
-export type PublicPilot = Pick<Pilot, 'id' | 'municipality' | 'variant' | 'minGroupSize' | 'roles' | 'closesOn' | 'contact'> & {
+export type PublicPilot = Pick<Pilot, 'id' | 'municipality' | 'variant' | 'mirror' | 'minGroupSize' | 'roles' | 'closesOn' | 'contact'> & {
 	scan: ScanDefinition;
 };
 
@@ -70,6 +73,8 @@ function publicPilot(pilot: PilotWithScan): PublicPilot {
 		id: pilot.id,
 		municipality: pilot.municipality,
 		variant: pilot.variant,
+		// Whether mirror questions are asked: the intro's time estimate counts them.
+		mirror: pilot.mirror,
 		minGroupSize: pilot.minGroupSize,
 		roles: pilot.roles,
 		closesOn: pilot.closesOn,
@@ -116,6 +121,37 @@ export function openLink(db: Db, token: string): LinkState {
 	if (state === 'not-yet-open') return { kind: 'not-yet-open', opensOn: pilot.status === 'open' ? pilot.opensOn : null, contact };
 	if (invitation.kind === 'group') return { kind: 'group', pilot: publicPilot(pilot), invitation };
 	return { kind: 'personal', pilot: publicPilot(pilot), invitation, response, ...questionnaireFor(pilot, invitation.role!) };
+}
+
+export type CodeOutcome =
+	| { kind: 'found'; token: string }
+	/** Nothing typed, or something that cannot be a code (length, a character outside the alphabet). */
+	| { kind: 'empty' | 'malformed' }
+	| { kind: 'wrong' }
+	| { kind: 'too-many'; retryAfterSeconds: number };
+
+/**
+ * The link behind a letter code typed by `client` (an address, only ever a key in memory). A wrong
+ * code counts against the client (with its unknown links) and against all clients together; while
+ * either is over its limit no code is looked up at all, not even a right one. Synchronous from the
+ * check to the count, so parallel requests cannot slip between them. Input that cannot be a code is
+ * told apart and not counted: it is a typing slip, and tells a guesser nothing.
+ */
+export function openLetterCode(db: Db, secret: LinkSecret, typed: string, client: string, now = Date.now()): CodeOutcome {
+	if (!typed.trim()) return { kind: 'empty' };
+	if (!normaliseLetterCode(typed)) return { kind: 'malformed' };
+	for (const [limiter, key] of [
+		[unknownLinkLimiter, client],
+		[codeFailureLimiter, ALL_CLIENTS]
+	] as const) {
+		const limit = limiter.refuses(key, now);
+		if (!limit.allowed) return { kind: 'too-many', retryAfterSeconds: limit.retryAfterSeconds };
+	}
+	const token = tokenForLetterCode(db, secret, typed);
+	if (token) return { kind: 'found', token };
+	unknownLinkLimiter.hit(client, now);
+	codeFailureLimiter.hit(ALL_CLIENTS, now);
+	return { kind: 'wrong' };
 }
 
 export type RecordOutcome =

@@ -4,12 +4,21 @@ import { hasSecretInUrl, redactPath } from './secret-paths';
 
 const RESPONDENT = 'AbCdEfGhIjKlMnOpQrStUv';
 const RESET = 'x9Y8w7V6u5T4s3R2q1P0o9N8m7L6k5J4i3H2g1F0e9D';
+const CODE = 'KX7PM2Q94HNB';
 
 describe('redactPath', () => {
 	it('hides a respondent token, also on deeper pages and data requests', () => {
 		expect(redactPath(`/s/${RESPONDENT}`)).toBe('/s/…');
 		expect(redactPath(`/s/${RESPONDENT}/2`)).toBe('/s/…/2');
 		expect(redactPath(`/s/${RESPONDENT}/__data.json`)).toBe('/s/…/__data.json');
+	});
+
+	it('hides the code in the short link of a letter, however it is typed', () => {
+		expect(redactPath(`/c/${CODE}`)).toBe('/c/…');
+		expect(redactPath(`/C/kx7p-m2q9-4hnb`)).toBe('/c/…');
+		expect(redactPath(`/%63/${CODE}`)).toBe('/c/…');
+		expect(redactPath(`/c/${CODE}/x`)).toBe('/c/…/x');
+		expect(hasSecretInUrl(`/C/${CODE}`)).toBe(true);
 	});
 
 	it('hides a password reset token', () => {
@@ -51,7 +60,9 @@ describe('redactPath', () => {
 			'/pilots/s/abc',
 			'/over/wachtwoord/abc',
 			'/skip',
-			'/wachtwoorden'
+			'/wachtwoorden',
+			'/code',
+			'/codes/abc'
 		]) {
 			expect(redactPath(path)).toBe(path);
 			expect(hasSecretInUrl(path)).toBe(false);

@@ -1,7 +1,8 @@
-// Paths whose URL is itself a secret: respondent links (/s/<token>) and password reset links
-// (/wachtwoord/<token>). Recognised however they are typed or encoded (/S/, %73, //s/, \s\), so
-// no such path escapes the log redaction, the no-referrer policy or the unknown-link limit.
-const SECRET_ROOT = /^\/(s|wachtwoord)(?:\/|$)/;
+// Paths whose URL is itself a secret: respondent links (/s/<token>), the short links of letters
+// (/c/<code>) and password reset links (/wachtwoord/<token>). Recognised however they are typed or
+// encoded (/S/, %73, //s/, \s\), so no such path escapes the log redaction, the no-referrer policy
+// or the unknown-link limit.
+const SECRET_ROOT = /^\/(s|c|wachtwoord)(?:\/|$)/;
 // What may follow the token in a log line: page names and numbers, nothing as long as a token.
 const SAFE_REST = /^(?:\/(?:\d{1,4}|[a-z_]{1,12}(?:\.json)?)?)*$/;
 

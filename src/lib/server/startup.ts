@@ -10,13 +10,16 @@ import { seedDemo } from './demo';
 import { startHousekeeping } from './housekeeping';
 import { log } from './log';
 import { availableScans, loadScans } from './scans';
+import { addMissingLetterCodes } from './invitations';
 import { linkSecret } from './tokens';
 
 export async function startUp(): Promise<void> {
 	const scans = loadScans(config.scansDir);
 	const database = db();
-	linkSecret(config.secretPath);
+	const secret = linkSecret(config.secretPath);
 	log.info('startup', { scans: scans.map((s) => `${s.definition.id}@${s.definition.version}`), database: config.databasePath });
+	const codes = addMissingLetterCodes(database, secret);
+	if (codes) log.info('letter codes added', { links: codes });
 
 	let firstAccountId: number | null = null;
 	if (countUsers(database) === 0) {

@@ -90,6 +90,8 @@ export const invitations = sqliteTable(
 		number: integer('number').notNull(),
 		tokenHash: text('token_hash').notNull().unique(),
 		salt: text('salt').notNull(),
+		/** Keyed hash of the letter code (letter-codes.ts); null for links no letter shows (made by a group link). */
+		codeHash: text('code_hash').unique(),
 		parentId: integer('parent_id').references((): never => invitations.id as never, { onDelete: 'cascade' }),
 		/** A group link hands out at most this many personal links (null: personal links). */
 		maxUses: integer('max_uses'),

@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { formatDay } from '$lib/dates';
 import { getLocale } from '$lib/i18n';
 import { resumePage } from '$lib/scan/answers';
-import { buildPages, estimatedMinutes, fillIntro } from '$lib/scan/questionnaire';
+import { fillIntro, pilotMinutes } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { GroupLinkFullError, spawnFromGroup } from '$lib/server/invitations';
@@ -26,14 +26,15 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const { scan } = link.pilot;
 	if (link.kind === 'personal' && link.response?.status === 'submitted') redirect(303, `/s/${params.token}/klaar`);
 	const roles = link.pilot.roles.map((id) => scan.roles.find((r) => r.id === id)!).filter(Boolean);
-	const pages = buildPages(scan, { variant: link.pilot.variant, mirror: false, role: link.invitation.role ?? roles[0].id });
+	// The link's role's own estimate; a group link for every role: the range over them.
+	const minutes = pilotMinutes(scan, link.pilot, link.invitation.role ? [link.invitation.role] : link.pilot.roles);
 	const answers = link.kind === 'personal' && link.response ? loadAnswers(db(), link.response.id) : new Map();
 	return {
 		kind: link.kind,
 		token: params.token,
 		municipality: link.pilot.municipality,
 		title: scan.title,
-		intro: fillIntro(scan.intro, { minimum: link.pilot.minGroupSize, minutes: estimatedMinutes(pages) }),
+		intro: fillIntro(scan.intro, { minimum: link.pilot.minGroupSize, minutes }),
 		glossary: scan.glossary,
 		// Written out here, so the page's script needs no date formatting of its own.
 		closesOn: formatDay(link.pilot.closesOn),

@@ -1,16 +1,18 @@
-// Printable invitation letters: one per active personal link, with the link written out and as a
-// QR code. Tokens are re-derived from the server secret, so letters can be printed again at any time.
+// Printable invitation letters: one per active personal link, with its letter code to type at
+// <site>/code and the link as a QR code. Tokens and codes are re-derived from the server secret, so
+// letters can be printed again at any time.
 // The letters are in the language chosen for printing; the page around them stays in the user's own.
 import QRCode from 'qrcode';
 import { formatDay } from '$lib/dates';
 import type { Locale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
-import { buildPages, estimatedMinutes, findRole } from '$lib/scan/questionnaire';
+import { findRole, pilotMinutes } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import type { Pilot } from '$lib/server/db/schema';
 import { requirePilot } from '$lib/server/guard';
 import { listLinks } from '$lib/server/invitations';
+import { formatLetterCode } from '$lib/server/letter-codes';
 import { inLocale } from '$lib/server/locale';
 import { PRINT_LANGUAGE_PARAM, printSetup, respondentUrl } from '$lib/server/respondent';
 import { linkSecret } from '$lib/server/tokens';
@@ -45,6 +47,13 @@ export const load: PageServerLoad = async (event) => {
 			(numberFilter === null || l.number === numberFilter)
 	);
 
+	// Each letter's own role's estimate (the one estimate, as on the intro and the paper form), once per role.
+	const minutesByRole = new Map<string, string>();
+	const minutesOf = (role: string) => {
+		if (!minutesByRole.has(role)) minutesByRole.set(role, pilotMinutes(scan, pilot, [role], locale));
+		return minutesByRole.get(role)!;
+	};
+
 	const letters = await Promise.all(
 		links.map(async (l) => {
 			const link = respondentUrl(url.origin, l.token!, locale);
@@ -52,9 +61,13 @@ export const load: PageServerLoad = async (event) => {
 			return {
 				number: l.number,
 				link,
+				// The QR code keeps the full link: it works without a code look-up, so the limit on
+				// wrong codes can never stop it. A link from before codes existed shows in full.
+				code: l.code && formatLetterCode(l.code),
 				salutation: role?.choice ?? m.resp_letter_participant({}, { locale }),
 				roleLabel: role?.label ?? l.role!,
 				submitted: l.status === 'submitted',
+				minutes: minutesOf(l.role!),
 				// Our own SVG markup from a URL we built: safe to render as HTML.
 				qrSvg: await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
 			};
@@ -63,6 +76,8 @@ export const load: PageServerLoad = async (event) => {
 
 	return {
 		letters,
+		// Typed without https:// (browsers add it), it is short enough for one line.
+		codeAddress: `${url.host}/code`,
 		roles: pilot.roles.map((id) => ({ id, label: findRole(ownScan, id)?.label ?? id })),
 		roleFilter,
 		numberFilter,
@@ -71,8 +86,6 @@ export const load: PageServerLoad = async (event) => {
 		printParam: PRINT_LANGUAGE_PARAM,
 		printLanguages,
 		councilName: councilName(pilot.councilType, locale),
-		// The same estimate as the online intro and the paper form.
-		minutes: estimatedMinutes(buildPages(scan, { variant: pilot.variant, mirror: false, role: pilot.roles[0] })),
 		closesOn: pilot.closesOn ? inLocale(locale, () => formatDay(pilot.closesOn)) : null
 	};
 };

@@ -1,5 +1,7 @@
-// Download of the active invitation links of one pilot, for a mail merge or a list at the door.
-// The column names and the kind codes are a file format (mail merges rely on them): never translated.
+// Download of the active invitation links of one pilot, for a mail merge or a list at the door, with
+// each link's letter code and short link (<site>/c/<code>, easy to type or put in a text message).
+// The column names and the kind codes are a file format (mail merges rely on them): never translated;
+// new columns go at the end.
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/i18n';
@@ -9,6 +11,7 @@ import { downloadName } from '$lib/download-name';
 import { csvDownloadHeaders, safeCsv } from '$lib/server/csv-safe';
 import { db } from '$lib/server/db';
 import { listLinks } from '$lib/server/invitations';
+import { formatLetterCode } from '$lib/server/letter-codes';
 import { requirePilot } from '$lib/server/guard';
 import { scanForLocale } from '$lib/server/scans';
 import { linkSecret } from '$lib/server/tokens';
@@ -26,12 +29,14 @@ export const GET: RequestHandler = (event) => {
 	);
 	const scan = scanForLocale(pilot, getLocale());
 	const rows = [
-		['nummer', 'rol', 'soort', 'link'],
+		['nummer', 'rol', 'soort', 'link', 'code', 'korte_link'],
 		...links.map((l) => [
 			l.number,
 			l.role ? (findRole(scan, l.role)?.label ?? l.role) : m.fac_links_all_roles(),
 			l.kind === 'group' ? 'groep' : 'persoonlijk',
-			`${url.origin}/s/${l.token}`
+			`${url.origin}/s/${l.token}`,
+			l.code ? formatLetterCode(l.code) : '',
+			l.code ? `${url.origin}/c/${l.code}` : ''
 		])
 	];
 	return new Response(safeCsv(rows), { headers: csvDownloadHeaders(downloadName(pilot, 'links', 'csv')) });

@@ -21,6 +21,7 @@ import { requirePilot } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
 import type { PilotWithScan } from '$lib/server/pilots';
 import { scanForLocale } from '$lib/server/scans';
+import { formatLetterCode } from '$lib/server/letter-codes';
 import { linkSecret } from '$lib/server/tokens';
 import { z } from '$lib/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -59,7 +60,9 @@ export const load: PageServerLoad = async (event) => {
 			status: (l.revoked ? 'revoked' : l.status) as LinkStatus,
 			uses: l.uses,
 			maxUses: l.maxUses,
-			url: l.token ? `${url.origin}/s/${l.token}` : null
+			url: l.token ? `${url.origin}/s/${l.token}` : null,
+			// The code of its letter, to read out on the phone to someone who lost the letter.
+			code: l.token && l.code ? formatLetterCode(l.code) : null
 		}));
 	return {
 		roles: pilot.roles.map((id) => ({ id, label: roleLabel(pilot, id) })),

@@ -1,7 +1,7 @@
 // The printable large-print paper questionnaire of one role, in the language chosen for printing;
 // the page around it stays in the user's own language.
 import { dontKnowLabel, scaleLabels } from '$lib/labels';
-import { buildPages, estimatedMinutes, fillIntro } from '$lib/scan/questionnaire';
+import { buildPages, fillIntro, pilotMinutes } from '$lib/scan/questionnaire';
 import { requirePilot } from '$lib/server/guard';
 import { inLocale } from '$lib/server/locale';
 import { printSetup } from '$lib/server/respondent';
@@ -30,7 +30,10 @@ export const load: PageServerLoad = async (event) => {
 		...inLocale(locale, () => ({ scaleLabels: [...scaleLabels()], dontKnow: dontKnowLabel() })),
 		title: scan.title,
 		pages,
-		intro: fillIntro(scan.paperIntro ?? scan.intro, { minimum: pilot.minGroupSize, minutes: estimatedMinutes(pages) }),
+		intro: fillIntro(scan.paperIntro ?? scan.intro, {
+			minimum: pilot.minGroupSize,
+			minutes: role ? pilotMinutes(scan, pilot, [role.id]) : ''
+		}),
 		glossary: scan.glossary
 	};
 };

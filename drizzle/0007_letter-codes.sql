@@ -1,0 +1,2 @@
+ALTER TABLE `invitations` ADD `code_hash` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `invitations_code_hash_unique` ON `invitations` (`code_hash`);
