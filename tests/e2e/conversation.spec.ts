@@ -1,14 +1,27 @@
 // Het goede gesprek: the draft agenda from the demo pilot's released results, changed into the
 // facilitator's own (an own topic, order, minutes, notes, a quote), read-only for others.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, login, open } from './helpers';
+
+/** Whatever an earlier test left on the demo pilot's agenda: back to the draft (which asks first). */
+async function startFromDraft(page: Page) {
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Het goede gesprek');
+	const reset = page.getByRole('button', { name: 'Begin opnieuw' });
+	if (await reset.isVisible()) {
+		await reset.click();
+		await expect(page.getByText('Vink aan dat u opnieuw wilt beginnen.')).toBeVisible();
+		await page.getByLabel('Ja, begin opnieuw met het voorstel').check();
+		await reset.click();
+	}
+	await expect(page.getByText('Dit is een voorstel.')).toBeVisible();
+}
 
 test('the facilitator turns the draft agenda into their own', async ({ page }) => {
 	await login(page);
 	await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).click();
 	await page.getByRole('link', { name: 'Bereid het gesprek voor' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Het goede gesprek – Voorbeeldstad (demo)');
-	await expect(page.getByText('Dit is een voorstel.')).toBeVisible();
+	await startFromDraft(page);
 	const topics = page.locator('.qs-agenda > li');
 	const count = await topics.count();
 	expect(count).toBeGreaterThan(2);
@@ -62,4 +75,69 @@ test('the facilitator turns the draft agenda into their own', async ({ page }) =
 	await quote.getByRole('button', { name: 'Zet bij dit onderwerp' }).click();
 	await expect(quote.getByLabel('Bij onderwerp')).not.toHaveValue('');
 	await expectAccessible(page);
+});
+
+test('the facilitator presents the agenda by keyboard, a mirror topic in steps, and takes a note', async ({ page }) => {
+	await login(page);
+	await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).click();
+	await page.getByRole('link', { name: 'Bereid het gesprek voor' }).click();
+	// A misjudged mirror topic from the candidates, at the end of the agenda.
+	await startFromDraft(page);
+	const topics = page.locator('.qs-agenda > li');
+	const count = (await topics.count()) + 1;
+	const misjudged = page.locator('details.qs-candidates', { hasText: 'Anders dan verwacht' });
+	await misjudged.locator('summary').click();
+	await misjudged
+		.getByRole('button', { name: /^Zet op de agenda/ })
+		.first()
+		.click();
+	await expect(topics).toHaveCount(count);
+	await expect(topics.last().getByText('Anders dan verwacht')).toBeVisible();
+
+	await page.getByRole('link', { name: 'Presenteer' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Agenda');
+	await expect(page.locator('.qs-slide__agenda li')).toHaveCount(count);
+	await expectAccessible(page);
+	await page.keyboard.press('ArrowRight');
+	await expect(page).toHaveURL(/\/presentatie\/2$/);
+	await expect(page.getByText(`onderwerp 1 van ${count}`)).toBeVisible();
+	// No tables, sort links or downloads on a slide.
+	await expect(page.locator('table, details.qs-chart__table, a[download]')).toHaveCount(0);
+	await expectAccessible(page);
+	await page.keyboard.press('PageUp');
+	await expect(page).toHaveURL(/\/presentatie\/1$/);
+
+	// The last slide: the mirror topic reveals what was expected, then what was answered.
+	await open(page, new URL(page.url()).pathname.replace(/\/1$/, `/${count + 1}`));
+	await expect(page.getByText('verwachtte dat')).toHaveCount(0);
+	await page.keyboard.press('PageDown');
+	await expect(page.getByText('verwachtte dat')).toBeVisible();
+	await expect(page.getByText(/gaf gemiddeld/)).toHaveCount(0);
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByText(/gaf gemiddeld/)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Volgende' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	// A note typed during the meeting is saved as typed.
+	await page.locator('details.qs-slide__notes summary').click();
+	await page.getByLabel('Aantekeningen').fill('Gemeente gaat de raad eerder betrekken.');
+	await expect(page.getByText('Aantekeningen opgeslagen.')).toBeVisible();
+	// Keys typed in the notes stay there; from the slide itself, Esc goes back to the agenda.
+	await page.getByRole('heading', { level: 1 }).click();
+	await page.keyboard.press('Escape');
+	await expect(page).toHaveURL(/\/gesprek$/);
+	await expect(topics.last().getByLabel('Aantekeningen')).toHaveValue('Gemeente gaat de raad eerder betrekken.');
+});
+
+test('@nojs slides are plain pages with next and previous links', async ({ page }) => {
+	await login(page);
+	await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).click();
+	const id = new URL(page.url()).pathname.split('/')[2];
+	await open(page, `/pilots/${id}/gesprek/presentatie/1`);
+	await page.getByRole('link', { name: 'Volgende' }).click();
+	await expect(page).toHaveURL(/\/presentatie\/2$/);
+	await page.getByRole('link', { name: 'Vorige' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Agenda');
+	await page.getByRole('link', { name: 'Stoppen met presenteren' }).click();
+	await expect(page).toHaveURL(/\/gesprek$/);
 });
