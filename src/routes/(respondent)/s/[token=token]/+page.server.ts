@@ -16,6 +16,7 @@ import { loadAnswers } from '$lib/server/responses';
 import { linkSecret } from '$lib/server/tokens';
 import { readForm } from '$lib/server/request';
 import { linkOrError, type PersonalLink } from './guard';
+import { splitIntro } from './intro';
 import { FRESH_PARAM, ownLinkOnDevice, rememberOwnLink } from './own-link';
 import { resumeHref } from './step';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,10 +31,9 @@ function progressOf(token: string, link: PersonalLink) {
 	return { started: answers.size > 0, href: resumeHref(token, link.pages, resumeAt(link.pages, answers)) };
 }
 
-/** How many intro paragraphs come before the way in: up to the one with the time it takes (what, how long). */
-function essentialCount(intro: string[]): number {
-	const time = intro.findIndex((p) => p.includes('{minuten}'));
-	return time === -1 ? Math.min(1, intro.length) : time + 1;
+function introParts(intro: string[], values: { minimum: number; minutes: number }) {
+	const { lead, rest } = splitIntro(intro);
+	return { lead: fillIntro(lead, values).join(' '), more: fillIntro(rest, values) };
 }
 
 export const load: PageServerLoad = ({ params, url, cookies }) => {
@@ -54,8 +54,8 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 		token: params.token,
 		municipality: link.pilot.municipality,
 		title: scan.title,
-		intro: fillIntro(scan.intro, { minimum: link.pilot.minGroupSize, minutes: estimatedMinutes(pages) }),
-		essentials: essentialCount(scan.intro),
+		// What it is and how long it takes before the way in, the rest after it (in view on a small phone).
+		...introParts(scan.intro, { minimum: link.pilot.minGroupSize, minutes: estimatedMinutes(pages) }),
 		glossary: scan.glossary,
 		// Written out here, so the page's script needs no date formatting of its own.
 		closesOn: formatDay(link.pilot.closesOn),
