@@ -184,7 +184,12 @@ test('"Ga verder" goes on after the last question answered, not at a question sk
 
 test('the intro puts the start button in view on a small phone, explains the mirror questions and folds the glossary', async ({ page }) => {
 	await login(page);
-	const { links } = await createOpenPilot(page, { municipality: 'Kleinschermdorp', links: { 'Lid van de raad': 1 } });
+	// A closing date with a long month name: the longest lead the intro can have.
+	const { links } = await createOpenPilot(page, {
+		municipality: 'Kleinschermdorp',
+		links: { 'Lid van de raad': 1 },
+		closesOn: '2099-09-30'
+	});
 	const link = links['Lid van de raad'][0];
 	await page.context().clearCookies();
 	for (const [width, height] of [
@@ -194,8 +199,9 @@ test('the intro puts the start button in view on a small phone, explains the mir
 		await page.setViewportSize({ width, height });
 		await open(page, link);
 		await page.screenshot({ path: test.info().outputPath(`intro-${width}x${height}.png`) });
-		await expect(page.getByRole('link', { name: 'Begin met de vragenlijst' })).toBeInViewport();
+		await expect(page.getByRole('link', { name: 'Begin met de vragenlijst' })).toBeInViewport({ ratio: 1 });
 	}
+	await expect(page.getByText('U kunt de vragenlijst invullen tot en met 30 september 2099.')).toBeVisible();
 	await expect(page.getByText('Bij sommige stellingen vragen we ook: wat denkt u dat de gemeente antwoordt?')).toBeVisible();
 	// The glossary is one tap away, and opens without a script.
 	await expect(page.getByText('De cliëntenraad of adviesraad die de gemeente adviseert over werk en inkomen.')).toBeHidden();
