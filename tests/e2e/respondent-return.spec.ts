@@ -76,6 +76,7 @@ test('through a group link, someone who stops finds their answers again on the s
 	const back = await again.newPage();
 	await open(back, group);
 	await expect(back.getByRole('heading', { name: 'Bent u hier al begonnen?' })).toBeVisible();
+	await back.screenshot({ path: test.info().outputPath('group-resume-390x844.png'), fullPage: true });
 	await expect(back.getByRole('radio')).toHaveCount(0);
 	// To go on elsewhere, the personal link can be looked up again.
 	await expect(back.getByRole('link', { name: 'Bekijk uw persoonlijke link' })).toHaveAttribute('href', `/s/${tokenOf(personal)}?nieuw=1`);
@@ -101,6 +102,10 @@ test('through a group link, someone who stops finds their answers again on the s
 	await back.getByRole('link', { name: 'Ik ben iemand anders' }).click();
 	await expect(back.getByRole('link', { name: 'Ga verder met uw antwoorden' })).toHaveCount(0);
 	await expectAccessible(back);
+	// Pressing start without a role asks for one (and does not fall back to the offer to go on).
+	await back.getByRole('button', { name: 'Begin met de vragenlijst' }).click();
+	await expect(back.getByRole('alert')).toHaveText('Kies hoe u deze vragenlijst invult.');
+	await expect(back.getByRole('link', { name: 'Ga verder met uw antwoorden' })).toHaveCount(0);
 	const second = await startAs(back, 'medewerker of manager van de gemeente');
 	expect(second).not.toBe(personal);
 	await back.getByRole('link', { name: 'Begin met de vragenlijst' }).click();

@@ -69,7 +69,9 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 		// Kept with its language, so the link opens in the language chosen here on any device.
 		ownUrl: respondentUrl(url.origin, params.token, getLocale()),
 		resume: own && ownProgress ? { href: ownProgress.href, started: ownProgress.started, linkHref: `/s/${own.token}?nieuw=1` } : null,
-		freshHref: `?${FRESH_PARAM}=1`
+		freshHref: `?${FRESH_PARAM}=1`,
+		// Sent back with an error (no role chosen), the page shows the choice again, not the offer to go on.
+		startAction: `?/start&${FRESH_PARAM}=1`
 	};
 };
 
