@@ -65,6 +65,8 @@ export type PilotSetup = {
 	variant?: 'Volledige versie' | 'Korte versie';
 	links?: Record<string, number>;
 	contact?: string;
+	/** The last day to answer, as YYYY-MM-DD. */
+	closesOn?: string;
 };
 
 /** Creates a pilot through the facilitator's pages, opens it and makes personal links. */
@@ -74,6 +76,7 @@ export async function createOpenPilot(page: Page, setup: PilotSetup): Promise<{ 
 	await page.getByRole('radio', { name: 'Een aparte cliëntenraad werk en inkomen' }).check();
 	await page.getByRole('radio', { name: new RegExp(setup.variant ?? 'Volledige versie') }).check();
 	if (setup.contact) await page.getByLabel(/Bij wie kunnen deelnemers terecht met vragen/).fill(setup.contact);
+	if (setup.closesOn) await page.getByLabel('Einddatum (niet verplicht)').fill(setup.closesOn);
 	await page.getByRole('button', { name: 'Pilot opslaan' }).click();
 	await expect(page).toHaveURL(/\/pilots\/\d+/);
 	const id = Number(new URL(page.url()).pathname.split('/')[2]);

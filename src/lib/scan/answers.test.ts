@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { overwriteGetLocale, getLocale, type Locale } from '$lib/paraglide/runtime';
-import { choiceProgress, formValues, parseAnswers, resumePage, unansweredByPage } from './answers';
+import { choiceProgress, formValues, parseAnswers, resumeAt, unansweredByPage } from './answers';
 import { parseScanText } from './parse';
 import { questionInList, questionLegend } from './question-text';
 import { allQuestions, buildPages, type Answer, type Question } from './questionnaire';
@@ -71,10 +71,31 @@ describe('progress through the questionnaire', () => {
 		expect(values).toEqual({ a: '2', b: 'weet_niet', c: 'Zo.' });
 	});
 
-	it('resumes at the first page with an unanswered choice; open questions may stay empty', () => {
-		expect(resumePage(pages, new Map())).toBe(1);
-		expect(resumePage(pages, answered(pages[0].questions))).toBe(2);
-		expect(resumePage(pages, answered(choices))).toBe('controle');
+	it('starts at the first question when nothing is answered yet', () => {
+		expect(resumeAt(pages, new Map())).toEqual({ page: 1, question: 0 });
+	});
+
+	it('resumes after the furthest answered question, not at a question skipped earlier', () => {
+		// Themes 1 to 4 answered, one question of theme 1 skipped: on at the start of theme 5.
+		const upToFour = answered(pages.slice(0, 4).flatMap((p) => p.questions));
+		upToFour.delete(pages[0].questions[0].key);
+		expect(resumeAt(pages, upToFour)).toEqual({ page: 5, question: 0 });
+		// Stopped halfway through theme 3 (its first two questions): on at its third.
+		const halfway = answered([...pages[0].questions, ...pages[2].questions.slice(0, 2)]);
+		expect(resumeAt(pages, halfway)).toEqual({ page: 3, question: 2 });
+		// Only a later question answered (the earlier ones skipped): still after it.
+		expect(resumeAt(pages, answered([pages[1].questions[1]]))).toEqual({ page: 2, question: 2 });
+	});
+
+	it('goes to the overview once the last question, or every choice question, is answered', () => {
+		const last = pages.at(-1)!.questions.at(-1)!;
+		expect(resumeAt(pages, answered([last]))).toBe('controle');
+		expect(resumeAt(pages, answered(choices))).toBe('controle');
+		expect(resumeAt(pages, answered(questions))).toBe('controle');
+	});
+
+	it('starts at the first question when the answers belong to no question asked (another role)', () => {
+		expect(resumeAt(pages, new Map([['elders', score(3)]]))).toEqual({ page: 1, question: 0 });
 	});
 
 	it('lists per page only the unanswered choice questions, and counts the answered ones', () => {

@@ -42,10 +42,26 @@ export function formValues(answers: Map<string, Answer>): Record<string, string>
 /** Open questions may be skipped; only the choice questions count as unanswered. */
 const missing = (q: Question, answers: Map<string, Answer>) => q.kind !== 'open' && !answers.has(q.key);
 
-/** Where a returning respondent goes on: the first page with an unanswered choice question. */
-export function resumePage(pages: Page[], answers: Map<string, Answer>): number | 'controle' {
-	const page = pages.find((p) => p.questions.some((q) => missing(q, answers)));
-	return page ? page.index : 'controle';
+/** Where a returning respondent goes on: a question (page number, index on the page), or the overview. */
+export type ResumePoint = { page: number; question: number } | 'controle';
+
+/**
+ * Where a returning respondent goes on: at the question after the furthest one they answered (in
+ * questionnaire order), so a question skipped early on does not send them back there; the overview
+ * lists skipped questions. The overview once the last question is answered, or once every choice
+ * question is (what is left is open questions, which may stay empty).
+ */
+export function resumeAt(pages: Page[], answers: Map<string, Answer>): ResumePoint {
+	if (answers.size === 0) return { page: pages[0]?.index ?? 1, question: 0 };
+	if (!pages.some((p) => p.questions.some((q) => missing(q, answers)))) return 'controle';
+	for (let p = pages.length - 1; p >= 0; p--) {
+		const at = pages[p].questions.findLastIndex((q) => answers.has(q.key));
+		if (at === -1) continue;
+		if (at + 1 < pages[p].questions.length) return { page: pages[p].index, question: at + 1 };
+		return p + 1 < pages.length ? { page: pages[p + 1].index, question: 0 } : 'controle';
+	}
+	// Only answers to questions no longer asked (another role or version): from the start.
+	return { page: pages[0]?.index ?? 1, question: 0 };
 }
 
 /** Per page, the choice questions not answered yet; pages without any are left out. */

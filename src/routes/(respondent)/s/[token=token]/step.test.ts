@@ -1,6 +1,7 @@
 // Which question a theme page opens at, and the addresses and cookie that say so.
 import { describe, expect, it } from 'vitest';
-import { askedQuestion, questionHref, showAllCookieText } from './step';
+import type { Page } from '$lib/scan/questionnaire';
+import { askedQuestion, questionHref, resumeHref, showAllCookieText } from './step';
 
 const at = (search: string, count = 10) => askedQuestion(new URL(`http://x/s/t/1${search}`), count);
 
@@ -20,6 +21,19 @@ describe('questionHref', () => {
 	it('names the question by its number, with the anchor for scrolling when given', () => {
 		expect(questionHref('tok', 3, 0)).toBe('/s/tok/3?vraag=1');
 		expect(questionHref('tok', 3, 4, 'v-doel-1-spiegel')).toBe('/s/tok/3?vraag=5#v-doel-1-spiegel');
+	});
+});
+
+describe('resumeHref', () => {
+	const pages = [
+		{ index: 1, questions: [{ key: 'a-1' }] },
+		{ index: 2, questions: [{ key: 'b-1' }, { key: 'b-1.spiegel' }] }
+	] as unknown as Page[];
+
+	it('leads to the question to go on with, scrolled to it; a fresh start to the first theme; or the overview', () => {
+		expect(resumeHref('tok', pages, { page: 2, question: 1 })).toBe('/s/tok/2?vraag=2#v-b-1-spiegel');
+		expect(resumeHref('tok', pages, { page: 1, question: 0 })).toBe('/s/tok/1');
+		expect(resumeHref('tok', pages, 'controle')).toBe('/s/tok/controle');
 	});
 });
 

@@ -2,6 +2,8 @@
 // current (`?vraag=<n>` in the address) and whether the respondent chose to see all questions of a
 // theme at once on a small screen (a cookie for the respondent pages only, holding "1" or "0").
 // The server renders that layout, so the first paint is the layout the page keeps.
+import type { ResumePoint } from '$lib/scan/answers';
+import { questionAnchor, type Page } from '$lib/scan/questionnaire';
 
 /** The query parameter with the number (1, 2, …) of the current question in its theme. */
 export const QUESTION_PARAM = 'vraag';
@@ -22,6 +24,17 @@ export function askedQuestion(url: URL, count: number): number | null {
 /** The address of a theme page at a question (by index), with the question's anchor for scrolling. */
 export function questionHref(token: string, pageIndex: number, questionIndex: number, anchor?: string): string {
 	return `/s/${token}/${pageIndex}?${QUESTION_PARAM}=${questionIndex + 1}${anchor ? `#${anchor}` : ''}`;
+}
+
+/**
+ * Where "Ga verder" leads: the theme page at the question to go on with (scrolled to it, as the
+ * page has no script to do so without JavaScript), the first theme for a fresh start, or the overview.
+ */
+export function resumeHref(token: string, pages: Page[], point: ResumePoint): string {
+	if (point === 'controle') return `/s/${token}/controle`;
+	if (point.page === 1 && point.question === 0) return `/s/${token}/1`;
+	const question = pages[point.page - 1]?.questions[point.question];
+	return questionHref(token, point.page, point.question, question && questionAnchor(question.key));
 }
 
 /** The same cookie as the server sets, written from the page when the toggle works in the browser. */
