@@ -1,6 +1,6 @@
 // Which question a theme page opens at, and the addresses and cookie that say so.
 import { describe, expect, it } from 'vitest';
-import { askedQuestion, questionHref, showAllCookieText } from './step';
+import { askedQuestion, questionHref, saveAfter, savedBefore, savedHref, savePoint, showAllCookieText } from './step';
 
 const at = (search: string, count = 10) => askedQuestion(new URL(`http://x/s/t/1${search}`), count);
 
@@ -20,6 +20,22 @@ describe('questionHref', () => {
 	it('names the question by its number, with the anchor for scrolling when given', () => {
 		expect(questionHref('tok', 3, 0)).toBe('/s/tok/3?vraag=1');
 		expect(questionHref('tok', 3, 4, 'v-doel-1-spiegel')).toBe('/s/tok/3?vraag=5#v-doel-1-spiegel');
+	});
+});
+
+describe('the save buttons without JavaScript', () => {
+	it('follow every fourth question, never the last one', () => {
+		const after = (count: number) => [...Array(count).keys()].filter((i) => saveAfter(i, count));
+		expect(after(12)).toEqual([3, 7]);
+		expect(after(9)).toEqual([3, 7]);
+		expect(after(8)).toEqual([3]);
+		expect(after(4)).toEqual([]);
+	});
+
+	it('lead back to the same place, and only a button of theirs is read as one', () => {
+		expect(savedBefore(savePoint(5))).toBe(5);
+		for (const other of ['volgende', 'bewaar-', 'bewaar-0', 'bewaar-5x', 'bewaar-99999']) expect(savedBefore(other), other).toBeNull();
+		expect(savedHref('tok', 2, 5)).toBe('/s/tok/2?vraag=5&bewaard=1#bewaar-5');
 	});
 });
 
