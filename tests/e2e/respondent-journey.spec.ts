@@ -204,22 +204,6 @@ test('on a small phone (360 by 640) the first question of every theme fits the s
 		await expect(respondent.getByText(`Thema ${n} van ${themes}`, { exact: true })).toBeVisible();
 		await expect(respondent.getByText(/^Vraag 1 van \d+ in dit thema$/)).toBeVisible();
 		await respondent.screenshot({ path: test.info().outputPath(`thema-${n}-vraag-1-360x640.png`) });
-		console.log(
-			n,
-			await respondent.evaluate(() =>
-				[
-					...document.querySelectorAll(
-						'header, main > *, .qs-step--current > *, .qs-step--current legend, .qs-option, .qs-save-bar, .qs-actions'
-					)
-				]
-					.filter((e) => e.checkVisibility())
-					.map(
-						(e) =>
-							`${e.tagName}.${e.className.toString().split(' ')[0]} ${Math.round(e.getBoundingClientRect().top)}-${Math.round(e.getBoundingClientRect().bottom)}`
-					)
-					.join(' | ')
-			)
-		);
 		await expectQuestionFits(respondent, size.height, `theme ${n}`);
 		if (n === 1) await expectAccessible(respondent);
 	}
