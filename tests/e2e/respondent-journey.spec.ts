@@ -63,6 +63,7 @@ test('without JavaScript a long theme page saves every few questions and comes b
 	const warningBox = (await warning.boundingBox())!;
 	expect(warningBox.y + warningBox.height).toBeLessThanOrEqual(800);
 	expect(warningBox.y).toBeLessThan((await respondent.getByRole('group').first().boundingBox())!.y);
+	await respondent.screenshot({ path: test.info().outputPath('thema-1-zonder-js.png') });
 	// A save button after every fourth question: theme 1 has 10 questions (statements, mirror questions, an open one).
 	const groups = respondent.getByRole('group');
 	const saveButtons = respondent.getByRole('button', { name: 'Bewaar mijn antwoorden' });
