@@ -10,6 +10,8 @@ declare global {
 			message: string;
 			/** On a respondent's error page: whom to ask (the pilot's contact), when the link is known. */
 			contact?: string | null;
+			/** On a respondent's error page: a heading that says more than the status's own (e.g. "closed" for a 410). */
+			heading?: string;
 		}
 		/** Shallow history entries of the questionnaire: which question of a theme is shown (step mode). */
 		interface PageState {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { overwriteGetLocale, getLocale, type Locale } from '$lib/paraglide/runtime';
-import { choiceProgress, formValues, parseAnswers, resumeAt, unansweredByPage } from './answers';
+import { formValues, parseAnswers, questionProgress, resumeAt, unansweredByPage } from './answers';
 import { parseScanText } from './parse';
 import { questionInList, questionLegend } from './question-text';
 import { allQuestions, buildPages, type Answer, type Question } from './questionnaire';
@@ -98,14 +98,22 @@ describe('progress through the questionnaire', () => {
 		expect(resumeAt(pages, new Map([['elders', score(3)]]))).toEqual({ page: 1, question: 0 });
 	});
 
-	it('lists per page only the unanswered choice questions, and counts the answered ones', () => {
+	it('lists per page every unanswered question with its number in the theme, and counts the same questions', () => {
 		const firstPageDone = answered(pages[0].questions);
 		const open = unansweredByPage(pages, firstPageDone);
 		expect(open.map((p) => p.index)).toEqual(pages.slice(1).map((p) => p.index));
-		expect(open.flatMap((p) => p.missing).every((q) => q.kind !== 'open')).toBe(true);
-		expect(unansweredByPage(pages, answered(choices))).toEqual([]);
-		const firstChoices = pages[0].questions.filter((q) => q.kind !== 'open').length;
-		expect(choiceProgress(pages, firstPageDone)).toEqual({ answered: firstChoices, total: choices.length });
+		// The second theme: all its questions, open ones too, numbered as its page counts them.
+		expect(open[0].missing.map((x) => x.number)).toEqual(pages[1].questions.map((_, i) => i + 1));
+		expect(open[0].missing.map((x) => x.question.key)).toEqual(pages[1].questions.map((q) => q.key));
+		expect(open.flatMap((p) => p.missing).some((x) => x.question.kind === 'open')).toBe(true);
+		// Only the open questions left: those are listed, with the number they have on their page.
+		const onlyOpen = unansweredByPage(pages, answered(choices));
+		expect(onlyOpen.flatMap((p) => p.missing).every((x) => x.question.kind === 'open')).toBe(true);
+		const page = pages.find((p) => p.index === onlyOpen[0].index)!;
+		expect(page.questions[onlyOpen[0].missing[0].number - 1]).toBe(onlyOpen[0].missing[0].question);
+		expect(unansweredByPage(pages, answered(questions))).toEqual([]);
+		expect(questionProgress(pages, firstPageDone)).toEqual({ answered: pages[0].questions.length, total: questions.length });
+		expect(questionProgress(pages, answered(choices))).toEqual({ answered: choices.length, total: questions.length });
 	});
 });
 

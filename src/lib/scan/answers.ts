@@ -64,15 +64,23 @@ export function resumeAt(pages: Page[], answers: Map<string, Answer>): ResumePoi
 	return { page: pages[0]?.index ?? 1, question: 0 };
 }
 
-/** Per page, the choice questions not answered yet; pages without any are left out. */
+/**
+ * Per page, the questions not answered yet, each with its number in its theme (as the theme page
+ * counts them: "Vraag 4 van 12"); pages without any are left out. Open questions count too: the
+ * overview counts what the theme pages count, and says that any question may be skipped.
+ */
 export function unansweredByPage(pages: Page[], answers: Map<string, Answer>) {
 	return pages
-		.map((p) => ({ index: p.index, title: p.theme.title, missing: p.questions.filter((q) => missing(q, answers)) }))
+		.map((p) => ({
+			index: p.index,
+			title: p.theme.title,
+			missing: p.questions.flatMap((q, i) => (answers.has(q.key) ? [] : [{ question: q, number: i + 1 }]))
+		}))
 		.filter((p) => p.missing.length > 0);
 }
 
-/** How many choice questions there are, and how many of them are answered. */
-export function choiceProgress(pages: Page[], answers: Map<string, Answer>): { answered: number; total: number } {
-	const choices = allQuestions(pages).filter((q) => q.kind !== 'open');
-	return { answered: choices.filter((q) => answers.has(q.key)).length, total: choices.length };
+/** How many questions there are, and how many of them are answered: the units the theme pages count. */
+export function questionProgress(pages: Page[], answers: Map<string, Answer>): { answered: number; total: number } {
+	const questions = allQuestions(pages);
+	return { answered: questions.filter((q) => answers.has(q.key)).length, total: questions.length };
 }

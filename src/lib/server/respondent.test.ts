@@ -31,7 +31,12 @@ describe('openLink', () => {
 	it('tells an unknown, a revoked and a closed link apart', () => {
 		expect(openLink(db, 'x'.repeat(22)).kind).toBe('unknown');
 		setPilotStatus(db, pilotId, 'closed');
-		expect(openLink(db, token).kind).toBe('closed');
+		expect(openLink(db, token)).toMatchObject({ kind: 'closed', started: false });
+		setPilotStatus(db, pilotId, 'open');
+		// Answers given, not handed in: the closed page says they do not count (results hold submitted responses only).
+		recordAnswers(db, personal(), { 'doel-1': '4' });
+		setPilotStatus(db, pilotId, 'closed');
+		expect(openLink(db, token)).toMatchObject({ kind: 'closed', started: true });
 		setPilotStatus(db, pilotId, 'open');
 		revokeLink(db, pilotId, personal().invitation.id);
 		expect(openLink(db, token).kind).toBe('revoked');

@@ -24,7 +24,8 @@ export type LinkState =
 	| { kind: 'unknown' }
 	| { kind: 'revoked'; contact: string | null }
 	| { kind: 'not-yet-open'; opensOn: string | null; contact: string | null }
-	| { kind: 'closed'; submitted: boolean; contact: string | null }
+	/** `started`: a personal link whose response has answers but was not handed in (so they do not count). */
+	| { kind: 'closed'; started: boolean; contact: string | null }
 	| { kind: 'group'; pilot: PublicPilot; invitation: Invitation }
 	| ({ kind: 'personal'; pilot: PublicPilot; invitation: Invitation; response: ResponseRow | undefined } & Questionnaire);
 
@@ -117,7 +118,7 @@ export function openLink(db: Db, token: string): LinkState {
 	const contact = pilot.contact ?? null;
 	if (invitation.revoked) return { kind: 'revoked', contact };
 	const state = acceptState(pilot);
-	if (state === 'closed') return { kind: 'closed', submitted: false, contact };
+	if (state === 'closed') return { kind: 'closed', started: invitation.kind === 'personal' && response !== undefined, contact };
 	if (state === 'not-yet-open') return { kind: 'not-yet-open', opensOn: pilot.status === 'open' ? pilot.opensOn : null, contact };
 	if (invitation.kind === 'group') return { kind: 'group', pilot: publicPilot(pilot), invitation };
 	return { kind: 'personal', pilot: publicPilot(pilot), invitation, response, ...questionnaireFor(pilot, invitation.role!) };

@@ -15,8 +15,14 @@ export function linkOrError(token: string): Exclude<LinkState, { kind: 'unknown'
 		// The pilot's contact goes with the error, so the page can say whom to ask.
 		case 'revoked':
 			return error(410, { message: m.resp_link_revoked(), contact: state.contact });
+		// Someone who was still answering hears what became of their answers: only handed-in
+		// responses count in the results (results.ts), so theirs do not.
 		case 'closed':
-			return error(410, { message: m.resp_link_closed(), contact: state.contact });
+			return error(410, {
+				heading: m.resp_closed_heading(),
+				message: state.started ? m.resp_link_closed_unsent() : m.resp_link_closed(),
+				contact: state.contact
+			});
 		case 'not-yet-open':
 			return error(403, { message: m.resp_link_not_open(), contact: state.contact });
 		default:

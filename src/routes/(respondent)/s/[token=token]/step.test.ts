@@ -1,7 +1,7 @@
 // Which question a theme page opens at, and the addresses and cookie that say so.
 import { describe, expect, it } from 'vitest';
 import type { Page } from '$lib/scan/questionnaire';
-import { askedQuestion, questionHref, resumeHref, showAllCookieText } from './step';
+import { askedQuestion, questionHref, resumeHref, saveAfter, savedBefore, savedHref, savePoint, showAllCookieText } from './step';
 
 const at = (search: string, count = 10) => askedQuestion(new URL(`http://x/s/t/1${search}`), count);
 
@@ -34,6 +34,22 @@ describe('resumeHref', () => {
 		expect(resumeHref('tok', pages, { page: 2, question: 1 })).toBe('/s/tok/2?vraag=2#v-b-1-spiegel');
 		expect(resumeHref('tok', pages, { page: 1, question: 0 })).toBe('/s/tok/1');
 		expect(resumeHref('tok', pages, 'controle')).toBe('/s/tok/controle');
+	});
+});
+
+describe('the save buttons without JavaScript', () => {
+	it('follow every fourth question, never the last one', () => {
+		const after = (count: number) => [...Array(count).keys()].filter((i) => saveAfter(i, count));
+		expect(after(12)).toEqual([3, 7]);
+		expect(after(9)).toEqual([3, 7]);
+		expect(after(8)).toEqual([3]);
+		expect(after(4)).toEqual([]);
+	});
+
+	it('lead back to the same place, and only a button of theirs is read as one', () => {
+		expect(savedBefore(savePoint(5))).toBe(5);
+		for (const other of ['volgende', 'bewaar-', 'bewaar-0', 'bewaar-5x', 'bewaar-99999']) expect(savedBefore(other), other).toBeNull();
+		expect(savedHref('tok', 2, 5)).toBe('/s/tok/2?vraag=5&bewaard=1#bewaar-5');
 	});
 });
 

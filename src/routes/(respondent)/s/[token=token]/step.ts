@@ -13,6 +13,35 @@ export const SHOW_ALL_COOKIE = 'quickscan-alle-vragen';
 export const SHOW_ALL_PATH = '/s';
 export const SHOW_ALL_MAX_AGE = 60 * 60 * 24 * 365;
 
+/**
+ * Without JavaScript an answer is only saved when a button is pressed. On a page with all questions
+ * of a theme, a save button after every few questions keeps what a respondent can lose small.
+ */
+export const SAVE_EVERY = 4;
+
+/** Set on the address a save button leads back to, so the page can say the answers were saved. */
+export const SAVED_PARAM = 'bewaard';
+
+/**
+ * The save button before question `next` (1, 2, …): its direction (`richting`) is also the id of
+ * the place it leads back to, with the address of that question, so the page opens right there.
+ */
+export const savePoint = (next: number) => `bewaar-${next}`;
+
+/** The question number (1, 2, …) a save button's direction stands before, or null when it is none. */
+export function savedBefore(direction: string): number | null {
+	const match = /^bewaar-([1-9]\d{0,3})$/.exec(direction);
+	return match ? Number(match[1]) : null;
+}
+
+/** Where a save button leads: the same theme, at the same place, saying that the answers were saved. */
+export function savedHref(token: string, pageIndex: number, next: number): string {
+	return `/s/${token}/${pageIndex}?${QUESTION_PARAM}=${next}&${SAVED_PARAM}=1#${savePoint(next)}`;
+}
+
+/** Whether a save button follows the question at this index (not after the last: "Volgende" is there). */
+export const saveAfter = (index: number, count: number) => (index + 1) % SAVE_EVERY === 0 && index < count - 1;
+
 /** The index of the question asked for (`?vraag=3` is index 2), or null when none or out of range. */
 export function askedQuestion(url: URL, count: number): number | null {
 	const raw = url.searchParams.get(QUESTION_PARAM);

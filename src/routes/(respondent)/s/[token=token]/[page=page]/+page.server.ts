@@ -3,7 +3,8 @@
 // chose to see all questions at once (a cookie); CSS then shows one question at a time on a small
 // screen. The form action is the path without JavaScript (and before the script has loaded): it
 // records the page's answers the same way the autosave endpoint does (recordAnswers), then moves
-// on to the next or previous theme, or question.
+// on to the next or previous theme, or question. Without JavaScript a save button after every few
+// questions (step.ts) saves and comes back to the same place, so closing the page loses little.
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { formValues } from '$lib/scan/answers';
@@ -13,7 +14,16 @@ import { recordAnswers } from '$lib/server/respondent';
 import { loadAnswers } from '$lib/server/responses';
 import { readForm } from '$lib/server/request';
 import { personalInProgress, type PersonalLink } from '../guard';
-import { askedQuestion, questionHref, SHOW_ALL_COOKIE, SHOW_ALL_MAX_AGE, SHOW_ALL_PATH } from '../step';
+import {
+	askedQuestion,
+	questionHref,
+	SAVED_PARAM,
+	savedBefore,
+	savedHref,
+	SHOW_ALL_COOKIE,
+	SHOW_ALL_MAX_AGE,
+	SHOW_ALL_PATH
+} from '../step';
 import type { Actions, PageServerLoad } from './$types';
 
 function pageOf(token: string, param: string) {
@@ -40,6 +50,8 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 		// A question asked for by its address gets focus once the page runs; the first open one does not.
 		current: asked ?? Math.max(open, 0),
 		asked: asked !== null,
+		// Back from a save button (no JavaScript): the place it stood says the answers were saved.
+		saved: asked !== null && url.searchParams.get(SAVED_PARAM) === '1',
 		showAll: cookies.get(SHOW_ALL_COOKIE) === '1'
 	};
 };
@@ -88,6 +100,8 @@ export const actions: Actions = {
 		if (outcome.kind === 'invalid') return fail(400, { errors: outcome.errors, values: raw });
 		if (outcome.kind === 'locked') redirect(303, `/s/${params.token}/klaar`);
 		const direction = String(form.get('richting') ?? 'volgende') as Direction;
+		const next = savedBefore(direction);
+		if (next !== null) redirect(303, savedHref(params.token, page.index, Math.min(next, page.questions.length)));
 		if (direction === 'alle-vragen' || direction === 'een-vraag') {
 			// A display choice only, no personal data; not httpOnly, so the page's toggle can flip it too.
 			cookies.set(SHOW_ALL_COOKIE, direction === 'alle-vragen' ? '1' : '0', {

@@ -1,9 +1,9 @@
-// The overview before handing in: how many choice questions are answered, links to the ones that
-// are not (each opens its theme at that question: ?vraag= for the server, the anchor for scrolling),
-// and the hand-in action.
+// The overview before handing in: how many questions are answered, counted as the theme pages count
+// them, links to the ones that are not, by theme and number ("Vraag 4"; each opens its theme at that
+// question: ?vraag= for the server, the anchor for scrolling), and the hand-in action.
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { choiceProgress, unansweredByPage } from '$lib/scan/answers';
+import { questionProgress, unansweredByPage } from '$lib/scan/answers';
 import { questionInList } from '$lib/scan/question-text';
 import { questionAnchor } from '$lib/scan/questionnaire';
 import { db } from '$lib/server/db';
@@ -21,18 +21,13 @@ export const load: PageServerLoad = ({ params }) => {
 	const missing = unansweredByPage(link.pages, answers).map((p) => ({
 		index: p.index,
 		title: p.title,
-		missing: p.missing.map((q) => ({
-			key: q.key,
-			label: questionInList(q),
-			href: questionHref(
-				params.token,
-				p.index,
-				link.pages[p.index - 1].questions.findIndex((x) => x.key === q.key),
-				questionAnchor(q.key)
-			)
+		missing: p.missing.map(({ question, number }) => ({
+			key: question.key,
+			label: m.resp_check_question({ number, text: questionInList(question) }),
+			href: questionHref(params.token, p.index, number - 1, questionAnchor(question.key))
 		}))
 	}));
-	return { token: params.token, ...choiceProgress(link.pages, answers), missing, lastPage: link.pages.length };
+	return { token: params.token, ...questionProgress(link.pages, answers), missing, lastPage: link.pages.length };
 };
 
 export const actions: Actions = {
