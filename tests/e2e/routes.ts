@@ -85,6 +85,12 @@ export const MATRIX: Record<string, Entry> = {
 			plaats: 'managers'
 		}
 	},
+	// A slide of the agenda: as the agenda; its notes only for managers.
+	'/pilots/[id=id]/gesprek/presentatie/[slide=page]': {
+		url: p('/gesprek/presentatie/1'),
+		get: 'viewers',
+		actions: { aantekeningen: 'managers' }
+	},
 	'/beheer': { url: () => '/beheer', get: 'admin', actions: { create: 'admin', deactivate: 'admin', activate: 'admin', reset: 'admin' } },
 	'/beheer/logboek': { url: () => '/beheer/logboek', get: 'admin' },
 	// A respondent link is its own key: whoever holds it may use it, with or without an account.
@@ -119,7 +125,7 @@ export function discoverRoutes() {
 		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
 			const file = path.join(dir, entry.name);
 			if (entry.isDirectory()) walk(file);
-			else if (/^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(entry.name)) {
+			else if (/^\+(page(@[^.]*)?\.svelte|page\.server\.ts|server\.ts)$/.test(entry.name)) {
 				const id =
 					'/' +
 					path
@@ -129,6 +135,10 @@ export function discoverRoutes() {
 						.join('/');
 				const route = routes.get(id) ?? { actions: [], methods: [], page: false, layouts: layoutsAbove(dir) };
 				if (entry.name !== '+server.ts') route.page = true;
+				// `+page@.svelte` resets to the root layout: its __data.json has the root's node and its own only.
+				const reset = entry.name.match(/^\+page@([^.]*)\.svelte$/);
+				if (reset && reset[1] !== '') throw new Error(`${file}: a reset to a named layout is not handled here yet`);
+				if (reset) route.layouts = 1;
 				const source = fs.readFileSync(file, 'utf8');
 				const actions = source.match(/export const actions[^=]*=\s*{([\s\S]*?)\n};/);
 				if (actions) route.actions.push(...[...actions[1].matchAll(/^\t(\w+):/gm)].map((m) => m[1]));
