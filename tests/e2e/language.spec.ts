@@ -115,12 +115,15 @@ const resultAndAdminPages = (p: Places) => [
 	`/pilots/${p.demo}`,
 	`/pilots/${p.demo}/uitkomsten`,
 	`/pilots/${p.demo}/uitkomsten/thema/${p.theme}`,
+	`/pilots/${p.demo}/gesprek`,
+	`/pilots/${p.demo}/gesprek/presentatie/1`,
+	`/pilots/${p.demo}/gesprek/presentatie/2`,
 	'/beheer',
 	'/beheer/logboek',
 	'/pilots/999999'
 ];
 const respondentPages = (p: Places) => [`/s/${p.token}`, `/s/${p.token}/1`, `/s/${p.token}/controle`];
-const publicPages = (p: Places) => ['/', '/login', `/wachtwoord/${p.resetToken}`, '/s/AAAAAAAAAAAAAAAAAAAAAA', '/bestaat-niet'];
+const publicPages = (p: Places) => ['/', '/login', '/code', `/wachtwoord/${p.resetToken}`, '/s/AAAAAAAAAAAAAAAAAAAAAA', '/bestaat-niet'];
 
 type Part = 'public' | 'pilots' | 'results';
 const PARTS: Record<Part, string> = {
