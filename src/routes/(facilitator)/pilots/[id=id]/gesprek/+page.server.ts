@@ -26,18 +26,28 @@ import { requirePilot } from '$lib/server/guard';
 import { latestRelease } from '$lib/server/releases';
 import { readForm } from '$lib/server/request';
 import { scanForLocale } from '$lib/server/scans';
+import type { PilotWithScan } from '$lib/server/pilots';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** The released results this page works from; before the first release, the pilot page says when they come. */
-function released(event: RequestEvent | Parameters<PageServerLoad>[0], access: 'view' | 'manage') {
-	const { pilot } = requirePilot(event, access);
+/**
+ * The released results this page works from, for a pilot the caller has checked access to; before
+ * the first release, the pilot page says when they come.
+ */
+function released(pilot: PilotWithScan) {
 	const release = latestRelease(db(), pilot.id);
 	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
-	return { pilot, results: release.results, release };
+	return { results: release.results, release };
+}
+
+/** For every action: those who manage the pilot, and its released results. */
+function managed(event: RequestEvent) {
+	const { pilot } = requirePilot(event, 'manage');
+	return { pilot, ...released(pilot) };
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { pilot, results, release } = released(event, 'view');
+	const { pilot } = requirePilot(event, 'view');
+	const { results, release } = released(pilot);
 	const texts = resultTexts(scanForLocale(pilot), results);
 	const agenda = loadAgenda(db(), pilot.id, results);
 	const entries = agenda.entries.map((e) => {
@@ -128,62 +138,63 @@ async function read<S extends z.ZodType>(event: RequestEvent, action: ActionName
 }
 
 /** Applies one change to the agenda; a change that no longer applies says so (e.g. another tab removed the topic). */
-function apply(event: RequestEvent, action: ActionName, change: AgendaChange) {
-	const { pilot, results } = released(event, 'manage');
+function apply({ pilot, results }: ReturnType<typeof managed>, action: ActionName, change: AgendaChange) {
 	if (!changeAgenda(db(), pilot.id, results, change)) return fail(409, { action, topic: null, error: m.gs_change_gone() });
 	return { action, done: true };
 }
 
 export const actions: Actions = {
 	verplaats: async (event) => {
-		released(event, 'manage');
+		const scope = managed(event);
 		const r = await read(event, 'verplaats', schemas.move);
 		if ('failure' in r) return r.failure;
-		return apply(event, 'verplaats', { kind: 'move', topic: r.data.topic, by: r.data.richting === 'op' ? -1 : 1 });
+		return apply(scope, 'verplaats', { kind: 'move', topic: r.data.topic, by: r.data.richting === 'op' ? -1 : 1 });
 	},
 	verwijder: async (event) => {
-		const { pilot, results } = released(event, 'manage');
+		const scope = managed(event);
 		const r = await read(event, 'verwijder', schemas.remove);
 		if ('failure' in r) return r.failure;
 		// Notes taken are work: removing a topic that has them needs an explicit yes.
-		const entry = loadAgenda(db(), pilot.id, results).entries.find((e) => String(e.id) === r.data.topic || e.key === r.data.topic);
+		const entry = loadAgenda(db(), scope.pilot.id, scope.results).entries.find(
+			(e) => String(e.id) === r.data.topic || e.key === r.data.topic
+		);
 		if (entry?.notes.trim() && r.data.confirm !== 'ja')
 			return fail(400, { action: 'verwijder' as const, topic: r.data.topic, confirmNeeded: true });
-		return apply(event, 'verwijder', { kind: 'remove', topic: r.data.topic });
+		return apply(scope, 'verwijder', { kind: 'remove', topic: r.data.topic });
 	},
 	minuten: async (event) => {
-		released(event, 'manage');
+		const scope = managed(event);
 		const r = await read(event, 'minuten', schemas.minutes);
 		if ('failure' in r) return r.failure;
-		return apply(event, 'minuten', { kind: 'minutes', topic: r.data.topic, minutes: r.data.minuten });
+		return apply(scope, 'minuten', { kind: 'minutes', topic: r.data.topic, minutes: r.data.minuten });
 	},
 	aantekeningen: async (event) => {
-		released(event, 'manage');
+		const scope = managed(event);
 		const r = await read(event, 'aantekeningen', schemas.notes);
 		if ('failure' in r) return r.failure;
-		return apply(event, 'aantekeningen', { kind: 'notes', topic: r.data.topic, notes: r.data.aantekeningen });
+		return apply(scope, 'aantekeningen', { kind: 'notes', topic: r.data.topic, notes: r.data.aantekeningen });
 	},
 	voegtoe: async (event) => {
-		released(event, 'manage');
+		const scope = managed(event);
 		const r = await read(event, 'voegtoe', schemas.add);
 		if ('failure' in r) return r.failure;
-		return apply(event, 'voegtoe', { kind: 'add', key: r.data.key });
+		return apply(scope, 'voegtoe', { kind: 'add', key: r.data.key });
 	},
 	eigen: async (event) => {
-		released(event, 'manage');
+		const scope = managed(event);
 		const r = await read(event, 'eigen', schemas.own);
 		if ('failure' in r) return r.failure;
-		return apply(event, 'eigen', { kind: 'own', title: r.data.titel });
+		return apply(scope, 'eigen', { kind: 'own', title: r.data.titel });
 	},
 	opnieuw: async (event) => {
-		const { pilot } = released(event, 'manage');
+		const { pilot } = managed(event);
 		const form = await readForm(event.request);
 		if (form.get('confirm') !== 'ja') return fail(400, { action: 'opnieuw' as const, topic: null, error: m.gs_reset_unconfirmed() });
 		resetAgenda(db(), pilot.id);
 		return { action: 'opnieuw' as const, done: true };
 	},
 	citaat: async (event) => {
-		const { pilot, results } = released(event, 'manage');
+		const { pilot, results } = managed(event);
 		const r = await read(event, 'citaat', schemas.quote);
 		if ('failure' in r) return r.failure;
 		if (!markQuote(db(), pilot.id, results, { itemId: r.data.item, role: r.data.rol, text: r.data.tekst }))
@@ -191,7 +202,7 @@ export const actions: Actions = {
 		return { action: 'citaat' as const, done: true };
 	},
 	geencitaat: async (event) => {
-		const { pilot } = released(event, 'manage');
+		const { pilot } = managed(event);
 		const r = await read(event, 'geencitaat', schemas.quoteId);
 		if ('failure' in r) return r.failure;
 		if (!unmarkQuote(db(), pilot.id, r.data.id))
@@ -199,7 +210,7 @@ export const actions: Actions = {
 		return { action: 'geencitaat' as const, done: true };
 	},
 	plaats: async (event) => {
-		const { pilot, results } = released(event, 'manage');
+		const { pilot, results } = managed(event);
 		const r = await read(event, 'plaats', schemas.quoteId);
 		if ('failure' in r) return r.failure;
 		if (!placeQuote(db(), pilot.id, results, r.data.id, r.data.onderwerp || null))
