@@ -1,20 +1,7 @@
 // Het goede gesprek: the draft agenda from the demo pilot's released results, changed into the
 // facilitator's own (an own topic, order, minutes, notes, a quote), read-only for others.
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, login, open } from './helpers';
-
-/** Whatever an earlier test left on the demo pilot's agenda: back to the draft (which asks first). */
-async function startFromDraft(page: Page) {
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Het goede gesprek');
-	const reset = page.getByRole('button', { name: 'Begin opnieuw' });
-	if (await reset.isVisible()) {
-		await reset.click();
-		await expect(page.getByText('Vink aan dat u opnieuw wilt beginnen.')).toBeVisible();
-		await page.getByLabel('Ja, begin opnieuw met het voorstel').check();
-		await reset.click();
-	}
-	await expect(page.getByText('Dit is een voorstel.')).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { expectAccessible, login, open, startFromDraft } from './helpers';
 
 test('the facilitator turns the draft agenda into their own', async ({ page }) => {
 	await login(page);
@@ -50,11 +37,13 @@ test('the facilitator turns the draft agenda into their own', async ({ page }) =
 		.getByRole('button', { name: /^Tijd opslaan/ })
 		.click();
 	await expect(page.getByText(`${count + 1} onderwerpen, samen ${20 + count * 10} minuten`)).toBeVisible();
+	await expect(topics.first().getByText('Tijd opgeslagen.')).toBeVisible();
 	await topics.first().getByLabel('Aantekeningen').fill('De raad wil elk kwartaal overleg.');
 	await topics
 		.first()
 		.getByRole('button', { name: /^Aantekeningen opslaan/ })
 		.click();
+	await expect(topics.first().getByText('Aantekeningen opgeslagen.')).toBeVisible();
 	await open(page, page.url());
 	await expect(topics.first().getByLabel('Aantekeningen')).toHaveValue('De raad wil elk kwartaal overleg.');
 

@@ -145,3 +145,16 @@ export async function expectPngDownload(page: Page) {
 	const bytes = readFileSync((await download.path())!);
 	expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 }
+
+/** Whatever an earlier test left on the demo pilot's agenda: back to the draft (which asks first). */
+export async function startFromDraft(page: Page) {
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Het goede gesprek');
+	const reset = page.getByRole('button', { name: 'Begin opnieuw' });
+	if (await reset.isVisible()) {
+		await reset.click();
+		await expect(page.getByText('Vink aan dat u opnieuw wilt beginnen.')).toBeVisible();
+		await page.getByLabel('Ja, begin opnieuw met het voorstel').check();
+		await reset.click();
+	}
+	await expect(page.getByText('Dit is een voorstel.')).toBeVisible();
+}

@@ -91,6 +91,8 @@ export const MATRIX: Record<string, Entry> = {
 		get: 'viewers',
 		actions: { aantekeningen: 'managers' }
 	},
+	// The printable report: whoever may see the pilot's results.
+	'/pilots/[id=id]/verslag': { url: p('/verslag'), get: 'viewers' },
 	'/beheer': { url: () => '/beheer', get: 'admin', actions: { create: 'admin', deactivate: 'admin', activate: 'admin', reset: 'admin' } },
 	'/beheer/logboek': { url: () => '/beheer/logboek', get: 'admin' },
 	// A respondent link is its own key: whoever holds it may use it, with or without an account.

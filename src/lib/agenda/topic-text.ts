@@ -71,3 +71,25 @@ export function topicWords(topic: AgendaTopic, texts: ResultTexts): TopicWords {
 		questions: kindQuestions(topic.kind)
 	};
 }
+
+/** An entry of the saved agenda, as far as its words go: a draft topic (key) or an own one (title). */
+export type EntryLike = { id: number | null; key: string | null; kind: TopicKind | 'own'; title: string | null; topic: AgendaTopic | null };
+
+/**
+ * The words of one agenda entry, the same on the agenda, the slides and the report: an own title
+ * wins; a kept topic the latest release no longer supports (its figures changed, or a group fell
+ * below k) says so instead of its figures. `ref` names the entry in forms: its id once stored, its
+ * key while the agenda is the draft.
+ */
+export function entryWords(entry: EntryLike, texts: ResultTexts) {
+	const words = entry.topic ? topicWords(entry.topic, texts) : null;
+	return {
+		ref: entry.id !== null ? String(entry.id) : entry.key!,
+		key: entry.key,
+		kind: entry.kind === 'own' ? m.gs_kind_own() : kindLabel(entry.kind),
+		title: entry.title ?? words?.title ?? m.gs_topic_gone_title(),
+		why: words?.why ?? null,
+		questions: words?.questions ?? [],
+		gone: entry.key !== null && !entry.topic
+	};
+}

@@ -126,6 +126,18 @@ export function heatmapChart(src: ChartSource, measure: HeatMeasure): HeatmapSpe
 	};
 }
 
+/** The heatmap of one theme's statements (the printed report shows one per theme), by the mean. */
+export function themeHeatmapChart(src: ChartSource, theme: ThemeResult): HeatmapSpec {
+	const all = heatmapChart(src, 'gemiddelde');
+	return {
+		...all,
+		slug: `heatmap-${theme.id}`,
+		id: `heatmap-${theme.id}`,
+		title: m.res_chart_theme_heat_title({ theme: src.texts.theme(theme.id) }),
+		themes: all.themes.filter((t) => t.id === theme.id)
+	};
+}
+
 /** One series on a statement in words, for the chart's description. */
 function statementRowText(row: DivergingRow): string {
 	const label = row.series.label;
@@ -214,6 +226,23 @@ export function mirrorChart(src: ChartSource, theme: ThemeResult): MirrorSpec | 
 		legend: [pairLegend(m.res_mirror_expected(), m.res_mirror_actual_long()), seriesLegend(src.series)],
 		groups
 	};
+}
+
+/**
+ * A theme's mirror chart as one chart per mirror statement: a whole theme's is taller than an A4
+ * page, so the printed report shows them one by one (each stays on one page).
+ */
+export function mirrorChartParts(src: ChartSource, theme: ThemeResult): MirrorSpec[] {
+	const whole = mirrorChart(src, theme);
+	if (!whole) return [];
+	const count = whole.groups.length;
+	return whole.groups.map((group, i) => ({
+		...whole,
+		slug: `${whole.slug}-${group.itemId}`,
+		id: `${whole.id}-${group.itemId}`,
+		title: count > 1 ? m.res_chart_mirror_part_title({ index: i + 1, count, theme: src.texts.theme(theme.id) }) : whole.title,
+		groups: [group]
+	}));
 }
 
 /** Where "Download als SVG" gets a chart, with the choices that change its picture, and the file's name. */

@@ -25,8 +25,8 @@ import type { HeatMeasure, NeutralPlacement } from './shapes';
 export type ChartOptions = { neutral: NeutralPlacement };
 export const DEFAULT_CHART_OPTIONS: ChartOptions = { neutral: 'midden' };
 
-/** What every chart component takes; `svgOnly` draws just the wide <svg>, for the downloaded file. */
-export type ChartProps<S extends ChartSpec> = { chart: S; svgOnly?: boolean; download?: string | null; filename?: string };
+/** What every chart component takes; `svgOnly` draws just the wide <svg>, for the downloaded file; `slide` the drawing and legend only (slides, the printed report). */
+export type ChartProps<S extends ChartSpec> = { chart: S; svgOnly?: boolean; slide?: boolean; download?: string | null; filename?: string };
 
 type Entry<S extends ChartSpec> = {
 	kind: S['kind'];

@@ -4,7 +4,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { TOPIC_KINDS } from '$lib/analysis/agenda';
 import { resultTexts } from '$lib/analysis/texts';
-import { kindLabel, topicWords } from '$lib/agenda/topic-text';
+import { entryWords, kindLabel, topicWords } from '$lib/agenda/topic-text';
 import { fieldErrors } from '$lib/forms/field-errors';
 import { m } from '$lib/paraglide/messages';
 import { z } from '$lib/validation';
@@ -50,22 +50,7 @@ export const load: PageServerLoad = async (event) => {
 	const { results, release } = released(pilot);
 	const texts = resultTexts(scanForLocale(pilot), results);
 	const agenda = loadAgenda(db(), pilot.id, results);
-	const entries = agenda.entries.map((e) => {
-		const words = e.topic ? topicWords(e.topic, texts) : null;
-		return {
-			// Forms name a topic by its id once stored, by its key while the agenda is the draft.
-			ref: e.id !== null ? String(e.id) : e.key!,
-			id: e.id,
-			kind: e.kind === 'own' ? m.gs_kind_own() : kindLabel(e.kind),
-			title: e.title ?? words?.title ?? m.gs_topic_gone_title(),
-			why: words?.why ?? null,
-			questions: words?.questions ?? [],
-			// A kept topic the latest release no longer supports (its figures changed, or a group fell below k).
-			gone: e.key !== null && !e.topic,
-			minutes: e.minutes,
-			notes: e.notes
-		};
-	});
+	const entries = agenda.entries.map((e) => ({ ...entryWords(e, texts), id: e.id, minutes: e.minutes, notes: e.notes }));
 	const quotes = listQuotes(db(), pilot.id);
 	const quoted = new Set(quotes.map((q) => `${q.itemId}\n${q.role}\n${q.text}`));
 	return {
@@ -140,7 +125,8 @@ async function read<S extends z.ZodType>(event: RequestEvent, action: ActionName
 /** Applies one change to the agenda; a change that no longer applies says so (e.g. another tab removed the topic). */
 function apply({ pilot, results }: ReturnType<typeof managed>, action: ActionName, change: AgendaChange) {
 	if (!changeAgenda(db(), pilot.id, results, change)) return fail(409, { action, topic: null, error: m.gs_change_gone() });
-	return { action, done: true };
+	// The topic as the form named it (its key, when this change stored the draft), for the card's "saved".
+	return { action, topic: 'topic' in change ? change.topic : null, done: true };
 }
 
 export const actions: Actions = {

@@ -4,7 +4,7 @@
 // next and previous, so it works without JavaScript; notes are saved from here too.
 import { error, fail, redirect } from '@sveltejs/kit';
 import { neighbours, askedStep, slideHref, stepsOf } from '$lib/agenda/slides';
-import { kindLabel, topicWords } from '$lib/agenda/topic-text';
+import { entryWords } from '$lib/agenda/topic-text';
 import { chartSource, statementChart } from '$lib/charts/chart-data';
 import { formatMean } from '$lib/charts/format';
 import { m } from '$lib/paraglide/messages';
@@ -39,14 +39,10 @@ export const load: PageServerLoad = async (event) => {
 		exitHref: `/pilots/${pilot.id}/gesprek`
 	};
 	if (slide === 1) {
-		const agendaList = agenda.entries.map((e) => ({
-			title: e.title ?? (e.topic ? topicWords(e.topic, src.texts).title : m.gs_topic_gone_title()),
-			minutes: e.minutes
-		}));
+		const agendaList = agenda.entries.map((e) => ({ title: entryWords(e, src.texts).title, minutes: e.minutes }));
 		return { ...base, overview: agendaList, topic: null };
 	}
 	const entry = agenda.entries[slide - 2];
-	const words = entry.topic ? topicWords(entry.topic, src.texts) : null;
 	const item = entry.topic?.itemId ? results.themes.flatMap((t) => t.items).find((i) => i.id === entry.topic!.itemId) : undefined;
 	const figures = entry.topic?.figures;
 	const quotes = entry.id === null ? [] : listQuotes(db(), pilot.id).filter((q) => q.topicId === entry.id);
@@ -54,11 +50,7 @@ export const load: PageServerLoad = async (event) => {
 		...base,
 		overview: null,
 		topic: {
-			ref: entry.id !== null ? String(entry.id) : entry.key!,
-			kind: entry.kind === 'own' ? m.gs_kind_own() : kindLabel(entry.kind),
-			title: entry.title ?? words?.title ?? m.gs_topic_gone_title(),
-			why: words?.why ?? null,
-			questions: words?.questions ?? [],
+			...entryWords(entry, src.texts),
 			notes: entry.notes,
 			quotes: quotes.map((q) => ({ text: q.text, role: src.texts.role(q.role) })),
 			// A misjudged topic shows no chart: its steps are the point. The others show the statement's bars.
