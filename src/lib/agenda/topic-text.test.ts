@@ -35,4 +35,14 @@ describe('topicWords', () => {
 		expect(words.title).toBe(texts.theme(open.themeId));
 		expect(words.why).toMatch(/^\d+ reacties? in eigen woorden\.$/);
 	});
+
+	it("puts the scan's own questions for the theme before those of the kind", () => {
+		const difference = topics.find((t) => t.kind === 'difference')!;
+		const own = ['Wat spreken we hierover af?'];
+		const scan = { ...SCAN, themes: SCAN.themes.map((t) => (t.id === difference.themeId ? { ...t, questions: own } : t)) };
+		const words = topicWords(difference, resultTexts(scan, results));
+		expect(words.questions).toEqual([...own, ...topicWords(difference, texts).questions]);
+		const elsewhere = topics.find((t) => t.themeId !== difference.themeId)!;
+		expect(topicWords(elsewhere, resultTexts(scan, results)).questions).toEqual(topicWords(elsewhere, texts).questions);
+	});
 });

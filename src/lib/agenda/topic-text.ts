@@ -68,7 +68,8 @@ export function topicWords(topic: AgendaTopic, texts: ResultTexts): TopicWords {
 		kind: kindLabel(topic.kind),
 		title: topic.itemId ? texts.item(topic.itemId) : texts.theme(topic.themeId),
 		why: why(topic, texts),
-		questions: kindQuestions(topic.kind)
+		// The scan's own questions for the theme first: they are about this subject, the others about the kind of topic.
+		questions: [...texts.questions(topic.themeId), ...kindQuestions(topic.kind)]
 	};
 }
 

@@ -13,6 +13,8 @@ export type ResultTexts = {
 	item(id: string): string;
 	/** The five steps of a ladder. */
 	steps(id: string): string[];
+	/** The conversation questions a theme of the scan adds to an agenda topic about it. */
+	questions(themeId: string): string[];
 };
 
 export function resultTexts(scan: ScanDefinition, results?: PilotResults): ResultTexts {
@@ -27,8 +29,10 @@ export function resultTexts(scan: ScanDefinition, results?: PilotResults): Resul
 		for (const l of t.ladders) steps.set(l.id, l.steps);
 	}
 	for (const r of scan.roles) roles.set(r.id, r.label);
+	const questions = new Map<string, string[]>();
 	for (const t of scan.themes) {
 		themes.set(t.id, t.title);
+		if (t.questions) questions.set(t.id, t.questions);
 		for (const i of t.items) {
 			items.set(i.id, i.text);
 			if (i.type === 'ladder') steps.set(i.id, i.steps);
@@ -38,6 +42,7 @@ export function resultTexts(scan: ScanDefinition, results?: PilotResults): Resul
 		role: (id) => roles.get(id) ?? id,
 		theme: (id) => themes.get(id) ?? id,
 		item: (id) => items.get(id) ?? id,
-		steps: (id) => steps.get(id) ?? []
+		steps: (id) => steps.get(id) ?? [],
+		questions: (id) => questions.get(id) ?? []
 	};
 }

@@ -51,6 +51,12 @@ const themeSchema = z
 		id: slug,
 		title: text,
 		subtitle: text.optional(),
+		/** Conversation questions of the theme's own, offered with a topic of the agenda about it (besides those of its kind). */
+		questions: z
+			.array(text)
+			.min(1, 'laat questions weg of geef minstens één vraag')
+			.max(2, 'geef per thema hoogstens twee gespreksvragen')
+			.optional(),
 		items: z.array(itemSchema).min(1, 'een thema heeft minstens één vraag')
 	})
 	.strict();
@@ -148,7 +154,7 @@ export const translationFileSchema = z
 		paperIntro: translatedList.optional(),
 		glossary: z.array(z.object({ term: optional, text: optional }).strict().nullable()).optional(),
 		roles: z.record(slug, z.object({ label: optional, choice: optional, mirrorLabel: optional }).strict()).optional(),
-		themes: z.record(slug, z.object({ title: optional, subtitle: optional }).strict()).optional(),
+		themes: z.record(slug, z.object({ title: optional, subtitle: optional, questions: translatedList.optional() }).strict()).optional(),
 		items: z.record(slug, z.object({ text: optional, steps: translatedList.optional() }).strict()).optional()
 	})
 	.strict();

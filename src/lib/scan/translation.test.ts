@@ -86,6 +86,26 @@ describe('localizeScan', () => {
 		expect(mirror).toMatchObject({ targetLabel: 'the municipality' });
 	});
 
+	it("translates a theme's conversation questions by position, and keeps the Dutch of a stale one", () => {
+		const withQuestions = parseScanText(
+			SCAN_FILE,
+			mutate(read(SCAN_FILE), '  - id: thema-a\n', '  - id: thema-a\n    questions:\n      - Wat spreken we af?\n      - Wie doet wat?\n')
+		);
+		const translation = parseTranslationText(
+			EN_FILE,
+			mutate(
+				enSource,
+				'themes:\n  thema-a:\n',
+				`themes:\n  thema-a:\n    questions:\n      - source: '${sourceHash('Wat spreken we af?')}'\n        text: What do we agree?\n      - source: '000000000000'\n        text: Who does what?\n`
+			),
+			withQuestions
+		).translation;
+		const result = localizeScan(withQuestions, translation, 'en');
+		expect(result.themes[0].questions).toEqual(['What do we agree?', 'Wie doet wat?']);
+		expect(langOf(result, 'themes', 'thema-a', 'questions', 1)).toBe('nl');
+		expect(translationGaps(withQuestions, translation).map((g) => g.address.join('.'))).toContain('themes.thema-a.questions.1');
+	});
+
 	it('falls back to Dutch for a missing entry, and marks only that text', () => {
 		expect(itemText(localized, 'b-2')).toBe('Stelling B2.');
 		expect(langOf(localized, 'items', 'b-2', 'text')).toBe('nl');

@@ -13,6 +13,7 @@ export type TextAddress =
 	| ['glossary', number, 'term' | 'text']
 	| ['roles', string, 'label' | 'choice' | 'mirrorLabel']
 	| ['themes', string, 'title' | 'subtitle']
+	| ['themes', string, 'questions', number]
 	| ['items', string, 'text']
 	| ['items', string, 'steps', number];
 
@@ -47,6 +48,7 @@ export function mapTexts(scan: ScanDefinition, fn: (address: TextAddress, dutch:
 			...t,
 			title: fn(['themes', t.id, 'title'], t.title),
 			...(t.subtitle !== undefined && { subtitle: fn(['themes', t.id, 'subtitle'], t.subtitle) }),
+			...(t.questions && { questions: t.questions.map((q, i) => fn(['themes', t.id, 'questions', i], q)) }),
 			items: t.items.map((item) => ({
 				...item,
 				text: fn(['items', item.id, 'text'], item.text),
@@ -84,7 +86,9 @@ export function entryAt(translation: ScanTranslation, address: TextAddress): Tra
 		case 'roles':
 			return own(t.roles, address[1])?.[address[2]];
 		case 'themes':
-			return own(t.themes, address[1])?.[address[2]];
+			return address.length === 4
+				? (own(t.themes, address[1])?.questions?.[address[3]] ?? undefined)
+				: own(t.themes, address[1])?.[address[2]];
 		case 'items':
 			return address.length === 4 ? (own(t.items, address[1])?.steps?.[address[3]] ?? undefined) : own(t.items, address[1])?.text;
 	}
@@ -106,8 +110,10 @@ export function translatedEntries(translation: ScanTranslation): { address: Text
 	});
 	for (const [id, r] of Object.entries(t.roles ?? {}))
 		for (const field of ['label', 'choice', 'mirrorLabel'] as const) add(['roles', id, field], r[field]);
-	for (const [id, th] of Object.entries(t.themes ?? {}))
+	for (const [id, th] of Object.entries(t.themes ?? {})) {
 		for (const field of ['title', 'subtitle'] as const) add(['themes', id, field], th[field]);
+		th.questions?.forEach((e, i) => add(['themes', id, 'questions', i], e));
+	}
 	for (const [id, item] of Object.entries(t.items ?? {})) {
 		add(['items', id, 'text'], item.text);
 		item.steps?.forEach((e, i) => add(['items', id, 'steps', i], e));
@@ -180,6 +186,8 @@ export function translationIssues(scan: ScanDefinition, translation: ScanTransla
 		const known = scan.themes.find((th) => th.id === id);
 		if (!known) add(['themes', id], `onbekend thema "${id}"`);
 		else if (theme.subtitle && known.subtitle === undefined) add(['themes', id, 'subtitle'], `thema "${id}" heeft geen subtitle`);
+		else if (theme.questions && theme.questions.length > (known.questions?.length ?? 0))
+			add(['themes', id, 'questions', known.questions?.length ?? 0], `thema "${id}" heeft ${known.questions?.length ?? 0} gespreksvragen`);
 	}
 	const items = new Map(scan.themes.flatMap((th) => th.items.map((item) => [item.id, item] as const)));
 	for (const [id, item] of Object.entries(t.items ?? {})) {
