@@ -118,6 +118,7 @@ const resultAndAdminPages = (p: Places) => [
 	`/pilots/${p.demo}/gesprek`,
 	`/pilots/${p.demo}/gesprek/presentatie/1`,
 	`/pilots/${p.demo}/gesprek/presentatie/2`,
+	`/pilots/${p.demo}/verslag`,
 	'/beheer',
 	'/beheer/logboek',
 	'/pilots/999999'
