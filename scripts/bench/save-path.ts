@@ -22,7 +22,7 @@ import { createUser } from '../../src/lib/server/auth';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { createPersonalLinks } from '../../src/lib/server/invitations';
 import { makeOpenPilot } from './pilot';
-import { startApp, startNode, stopServer, type Started } from './server';
+import { pinLoadGenerator, startApp, startNode, stopServer, type Started } from './server';
 import { printTable } from './timing';
 
 const LINKS = 60;

@@ -1,9 +1,9 @@
 // Respondent links: personal links per role, group links that hand out personal ones, revoking,
 // finding the pilot and response behind a token, and the link behind a letter code.
-import { and, asc, count, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, getTableName, isNull, max, type Table } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from './db';
-import { invitations, pilots, responses, scanSnapshots, type Invitation, type ResponseRow } from './db/schema';
+import { invitations, pilots, responses, type Invitation, type Pilot, type ResponseRow } from './db/schema';
 import { prepared } from './db/prepared';
 import { withScan, type PilotWithScan } from './pilots';
 import { deriveLetterCode, letterCodeHash, normaliseLetterCode } from './letter-codes';
@@ -196,23 +196,70 @@ export function revokeLink(db: Db, pilotId: number, invitationId: number): boole
 
 export type ResolvedLink = { invitation: Invitation; pilot: PilotWithScan; response: ResponseRow | undefined };
 
+/** One table's columns as [property, SQL name, decode]; decode only where the driver's value is not the property's. */
+function columnsOf(table: Table) {
+	return Object.entries(getTableColumns(table)).map(([key, column]) => {
+		// Plain text and integer columns hold what SQLite gives; booleans and JSON are decoded.
+		const plain = column.columnType === 'SQLiteText' || column.columnType === 'SQLiteInteger';
+		return {
+			key,
+			sql: `"${getTableName(table)}"."${column.name}"`,
+			decode: plain ? undefined : (v: unknown) => column.mapFromDriverValue(v)
+		};
+	});
+}
+
+type Columns = ReturnType<typeof columnsOf>;
+
+/** Reads `columns` from a raw row starting at `at` into an object (null stays null, as drizzle does). */
+function rowOf<T>(raw: unknown[], at: number, columns: Columns): T {
+	const row: Record<string, unknown> = {};
+	for (let i = 0; i < columns.length; i++) {
+		const { key, decode } = columns[i];
+		const value = raw[at + i];
+		row[key] = value === null || !decode ? value : decode(value);
+	}
+	return row as T;
+}
+
+/**
+ * The statement behind resolveToken: every autosave starts with it, so it is prepared once and
+ * returns a plain row (no query builder, no per-column mapping objects per request). The columns
+ * come from the schema, so a new column is read too; the rows equal drizzle's (invitations.test.ts).
+ */
+function resolveStatement(db: Db) {
+	return prepared(db, 'resolveToken', () => {
+		const parts = { invitation: columnsOf(invitations), pilot: columnsOf(pilots), response: columnsOf(responses) };
+		const select = [...parts.invitation, ...parts.pilot, ...parts.response].map((c) => c.sql);
+		const statement = db.$client
+			.prepare(
+				`select ${select.join(', ')}, "scan_snapshots"."content_hash" from "invitations"
+				inner join "pilots" on "pilots"."id" = "invitations"."pilot_id"
+				inner join "scan_snapshots" on "scan_snapshots"."id" = "pilots"."snapshot_id"
+				left join "responses" on "responses"."invitation_id" = "invitations"."id"
+				where "invitations"."token_hash" = ?`
+			)
+			.raw();
+		return { statement, ...parts };
+	});
+}
+
 /**
  * The link behind a token with its pilot (and scan snapshot) and, for a personal link, its response:
  * one prepared query, as every autosave starts with it.
  */
 export function resolveToken(db: Db, token: string): ResolvedLink | undefined {
-	const query = prepared(db, 'resolveToken', () =>
-		db
-			.select({ invitation: invitations, pilot: pilots, hash: scanSnapshots.contentHash, response: responses })
-			.from(invitations)
-			.innerJoin(pilots, eq(pilots.id, invitations.pilotId))
-			.innerJoin(scanSnapshots, eq(scanSnapshots.id, pilots.snapshotId))
-			.leftJoin(responses, eq(responses.invitationId, invitations.id))
-			.where(eq(invitations.tokenHash, sql.placeholder('hash')))
-			.prepare()
-	);
-	const row = query.get({ hash: hashToken(token) });
-	return row && { invitation: row.invitation, pilot: withScan(db, row.pilot, row.hash), response: row.response ?? undefined };
+	const { statement, invitation, pilot, response } = resolveStatement(db);
+	const raw = statement.get(hashToken(token)) as unknown[] | undefined;
+	if (!raw) return undefined;
+	const atPilot = invitation.length;
+	const atResponse = atPilot + pilot.length;
+	return {
+		invitation: rowOf<Invitation>(raw, 0, invitation),
+		pilot: withScan(db, rowOf<Pilot>(raw, atPilot, pilot), raw[raw.length - 1] as string),
+		// The left join found no response when its id (never null in a stored row) is null.
+		response: raw[atResponse] === null ? undefined : rowOf<ResponseRow>(raw, atResponse, response)
+	};
 }
 
 /** A group link that has handed out as many personal links as it may. */
