@@ -80,7 +80,15 @@ describe('link targets', () => {
 		const full = linkTargets(SCAN, 'full');
 		expect(full.themes[0]).toEqual({ id: 'thema-a', items: ['a-1', 'a-2', 'a-3', 'a-ladder'] });
 		expect(linkTargets(SCAN, 'short').themes[0].items).toEqual(['a-1', 'a-3', 'a-ladder']);
-		expect(linksExist([{ kind: 'theme', ref: 'thema-a' }, { kind: 'item', ref: 'a-2' }], full)).toBe(true);
+		expect(
+			linksExist(
+				[
+					{ kind: 'theme', ref: 'thema-a' },
+					{ kind: 'item', ref: 'a-2' }
+				],
+				full
+			)
+		).toBe(true);
 		expect(linksExist([{ kind: 'item', ref: 'a-2' }], linkTargets(SCAN, 'short'))).toBe(false);
 		expect(linksExist([{ kind: 'item', ref: 'a-open' }], full)).toBe(false);
 		expect(linksExist([{ kind: 'theme', ref: 'a-1' }], full)).toBe(false);

@@ -47,7 +47,13 @@ afterEach(() => cleanup());
 
 describe('the plan', () => {
 	it('keeps actions in the order added, with links and progress', () => {
-		const first = add({ title: 'Een', links: [{ kind: 'theme', ref: 'doel' }, { kind: 'item', ref: 'doel-1' }] });
+		const first = add({
+			title: 'Een',
+			links: [
+				{ kind: 'theme', ref: 'doel' },
+				{ kind: 'item', ref: 'doel-1' }
+			]
+		});
 		add({ title: 'Twee' });
 		expect(titles()).toEqual(['Een', 'Twee']);
 		expect(addProgress(db, pilotId, first, { day: '2026-03-02', text: 'Eerste overleg gehouden.' }).ok).toBe(true);
@@ -84,7 +90,13 @@ describe('the plan', () => {
 			db,
 			pilotId,
 			id,
-			input({ title: 'Nieuw', ownerKind: 'anders', ownerName: 'Werkgroep Inkomen', status: 'bezig', links: [{ kind: 'item', ref: 'agenda-2' }] }),
+			input({
+				title: 'Nieuw',
+				ownerKind: 'anders',
+				ownerName: 'Werkgroep Inkomen',
+				status: 'bezig',
+				links: [{ kind: 'item', ref: 'agenda-2' }]
+			}),
 			targets
 		);
 		expect(saved.ok).toBe(true);
