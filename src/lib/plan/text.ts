@@ -18,7 +18,7 @@ export function planText(heading: string, date: string, actions: readonly Action
 		field(m.pl_field_status(), a.overdue ? `${a.statusLabel} (${m.pl_overdue()})` : a.statusLabel);
 		field(m.pl_field_priority(), a.priorityLabel);
 		field(m.pl_field_success(), a.successSign);
-		field(m.pl_field_links(), [...a.themes.map((t) => t.title), ...a.items.map((i) => i.text)].join('; '));
+		field(m.pl_field_links(), [...a.themes.map((t) => m.pl_links_theme({ theme: t.title })), ...a.items.map((i) => i.text)].join('; '));
 		field(m.pl_field_latest(), a.latest ? `${a.latest.dayLabel}: ${a.latest.text}` : '');
 		lines.push('');
 	}
