@@ -6,7 +6,7 @@ import { hash } from '@node-rs/argon2';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { ADMIN } from './helpers';
-import { ACTORS, ALLOWED, BASE, discoverRoutes, MATRIX, type Actor, type Ctx } from './routes';
+import { ACTORS, ALLOWED, BASE, discoverRoutes, MATRIX, PLAN_ACTION_FORM, type Actor, type Ctx } from './routes';
 
 const sha256 = (t: string) => createHash('sha256').update(t).digest('hex');
 const contexts = new Map<Actor, APIRequestContext>();
@@ -66,11 +66,17 @@ test.beforeAll(async () => {
 		const csv = await (await api.get(`/pilots/${pilot}/links.csv`)).text();
 		return csv.match(/\/s\/([A-Za-z0-9_-]{22})/)![1];
 	};
+	// An action in pilot A's plan van aanpak, added the way a facilitator adds one.
+	expect((await contexts.get('owner')!.post(`/pilots/${pilotA}/plan?/voegtoe`, { form: PLAN_ACTION_FORM })).status()).toBe(200);
+	const planDb = new Database('.e2e-data/quickscan.db', { readonly: true });
+	const planAction = (planDb.prepare('SELECT id FROM plan_actions WHERE pilot_id = ?').get(pilotA) as { id: number }).id;
+	planDb.close();
 	ctx = {
 		pilot: pilotA,
 		token: await linkOf(contexts.get('owner')!, pilotA),
 		otherToken: await linkOf(contexts.get('otherFacilitator')!, pilotB),
-		resetToken
+		resetToken,
+		planAction
 	};
 	// Released figures, so the results pages, charts and downloads of pilot A exist to be refused.
 	expect((await contexts.get('owner')!.post(`/pilots/${pilotA}?/release`, { form: { confirm: 'ja' } })).status()).toBeLessThan(400);

@@ -4,7 +4,7 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { ADMIN } from './helpers';
-import { BASE, MATRIX, type Ctx } from './routes';
+import { BASE, MATRIX, PLAN_ACTION_FORM, type Ctx } from './routes';
 
 const FIELDS = [
 	'municipality',
@@ -36,7 +36,22 @@ const FIELDS = [
 	'doel-1.spiegel',
 	'doel-open',
 	'invloed-ladder.nu',
-	'contact'
+	'contact',
+	'titel',
+	'onderwerp',
+	'waarom',
+	'eigenaar',
+	'eigenaarnaam',
+	'maand',
+	'jaar',
+	'prioriteit',
+	'status',
+	'teken',
+	'thema',
+	'stelling',
+	'actie',
+	'datum',
+	'tekst'
 ];
 const HUGE = 'x'.repeat(100_000);
 const WRONG = ['', ' ', '-1', '0', '1e309', 'NaN', 'abc', '[]', '{"a":1}', '\u0000', '<b>', "' OR 1=1 --", 'ünïcödé'];
@@ -99,6 +114,13 @@ function stored(pilot: number) {
 			answers: count('SELECT count(*) AS n FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.pilot_id = ?', pilot),
 			imports: count('SELECT count(*) AS n FROM imports WHERE pilot_id = ?', pilot),
 			shares: count('SELECT count(*) AS n FROM pilot_shares WHERE pilot_id = ?', pilot),
+			// The plan van aanpak: its actions as stored (every field and the order), links and progress.
+			plan: JSON.stringify(db.prepare('SELECT * FROM plan_actions WHERE pilot_id = ? ORDER BY id').all(pilot)),
+			planLinks: count(
+				'SELECT count(*) AS n FROM plan_action_links l JOIN plan_actions a ON a.id = l.action_id WHERE a.pilot_id = ?',
+				pilot
+			),
+			progress: count('SELECT count(*) AS n FROM plan_progress p JOIN plan_actions a ON a.id = p.action_id WHERE a.pilot_id = ?', pilot),
 			status: (db.prepare('SELECT status FROM pilots WHERE id = ?').get(pilot) as { status: string }).status,
 			accounts: count(`SELECT count(*) AS n FROM users WHERE email IN (${marks}) OR name IN (${marks})`, ...sent, ...sent),
 			pilots: count(`SELECT count(*) AS n FROM pilots WHERE municipality IN (${marks}) OR round_label IN (${marks})`, ...sent, ...sent)
@@ -132,10 +154,14 @@ test('no form action or endpoint answers bad input with a 500 or stores any of i
 	db.close();
 	expect((await admin.post(`/pilots/${pilot}/links?/create`, { form: { role: 'raad', count: '1' } })).status()).toBeLessThan(400);
 	const token = (await (await admin.get(`/pilots/${pilot}/links.csv`)).text()).match(/\/s\/([A-Za-z0-9_-]{22})/)![1];
-	const ctx: Ctx = { pilot, token, otherToken: token, resetToken: 'geen-geldige-resetlink-0123456789' };
+	expect((await admin.post(`/pilots/${pilot}/plan?/voegtoe`, { form: PLAN_ACTION_FORM })).status()).toBe(200);
+	const planDb = new Database('.e2e-data/quickscan.db', { readonly: true });
+	const planAction = (planDb.prepare('SELECT id FROM plan_actions WHERE pilot_id = ?').get(pilot) as { id: number }).id;
+	planDb.close();
+	const ctx: Ctx = { pilot, token, otherToken: token, resetToken: 'geen-geldige-resetlink-0123456789', planAction };
 
 	const before = stored(pilot);
-	expect(before).toMatchObject({ invitations: 1, accounts: 0, pilots: 0 });
+	expect(before).toMatchObject({ invitations: 1, accounts: 0, pilots: 0, planLinks: 1, progress: 0 });
 	const problems: string[] = [];
 	for (const [id, entry] of Object.entries(MATRIX)) {
 		const targets = [

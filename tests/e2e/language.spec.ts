@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, request, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { ADMIN, expectAccessible, open } from './helpers';
-import { BASE } from './routes';
+import { BASE, PLAN_ACTION_FORM } from './routes';
 
 type Locale = 'nl' | 'en';
 
@@ -54,7 +54,7 @@ async function pageText(page: Page): Promise<string> {
 	});
 }
 
-type Places = { demo: number; theme: string; pilot: number; token: string; resetToken: string; typed: string[] };
+type Places = { demo: number; theme: string; pilot: number; token: string; resetToken: string; typed: string[]; planAction: number };
 
 /** An open pilot of the demo's scan with one respondent link, and an unknown password link. */
 async function setUp(): Promise<Places> {
@@ -94,7 +94,15 @@ async function setUp(): Promise<Places> {
 		expect((await api.post(`/pilots/${pilot}/links?/create`, { form: { role: 'raad', count: '1' } })).status()).toBeLessThan(400);
 		const token = (await (await api.get(`/pilots/${pilot}/links.csv`)).text()).match(/\/s\/([A-Za-z0-9_-]{22})/)![1];
 		const theme = (await (await api.get(`/api/pilots/${demo}/results`)).json()).results.themes[0].id as string;
-		return { demo, theme, pilot, token, resetToken: `onbekende-link-${suffix}`, typed };
+		// An action in the new pilot's plan van aanpak (before any release), with a line of progress.
+		expect((await api.post(`/pilots/${pilot}/plan?/voegtoe`, { form: PLAN_ACTION_FORM })).status()).toBe(200);
+		const readDb = new Database('.e2e-data/quickscan.db', { readonly: true });
+		const planAction = (readDb.prepare('SELECT id FROM plan_actions WHERE pilot_id = ?').get(pilot) as { id: number }).id;
+		readDb.close();
+		const progress = { datum: '2024-05-01', tekst: 'Eerste overleg gehouden.' };
+		expect((await api.post(`/pilots/${pilot}/plan/${planAction}?/voortgang`, { form: progress })).status()).toBe(200);
+		typed.push(PLAN_ACTION_FORM.titel, PLAN_ACTION_FORM.waarom, progress.tekst);
+		return { demo, theme, pilot, token, resetToken: `onbekende-link-${suffix}`, typed, planAction };
 	} finally {
 		await api.dispose();
 	}
@@ -109,7 +117,9 @@ const pilotPages = (p: Places) => [
 	`/pilots/${p.pilot}/brieven`,
 	`/pilots/${p.pilot}/papier`,
 	`/pilots/${p.pilot}/invoer?rol=raad`,
-	`/pilots/${p.pilot}/import`
+	`/pilots/${p.pilot}/import`,
+	`/pilots/${p.pilot}/plan`,
+	`/pilots/${p.pilot}/plan/${p.planAction}`
 ];
 const resultAndAdminPages = (p: Places) => [
 	`/pilots/${p.demo}`,
@@ -119,6 +129,7 @@ const resultAndAdminPages = (p: Places) => [
 	`/pilots/${p.demo}/gesprek/presentatie/1`,
 	`/pilots/${p.demo}/gesprek/presentatie/2`,
 	`/pilots/${p.demo}/verslag`,
+	`/pilots/${p.demo}/plan`,
 	'/beheer',
 	'/beheer/logboek',
 	'/pilots/999999'

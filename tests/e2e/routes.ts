@@ -6,7 +6,8 @@ import path from 'node:path';
 export const BASE = 'http://localhost:4173';
 export type Actor = 'anonymous' | 'respondent' | 'otherRespondent' | 'viewer' | 'owner' | 'otherFacilitator' | 'admin';
 export const ACTORS: Actor[] = ['anonymous', 'respondent', 'otherRespondent', 'viewer', 'owner', 'otherFacilitator', 'admin'];
-export type Ctx = { pilot: number; token: string; otherToken: string; resetToken: string };
+/** `planAction`: an action in the plan van aanpak of `pilot`. */
+export type Ctx = { pilot: number; token: string; otherToken: string; resetToken: string; planAction: number };
 export type Rule = 'all' | 'signedIn' | 'managers' | 'viewers' | 'creators' | 'admin' | 'nobody';
 
 /** Which actors a rule allows; every other actor must be denied. */
@@ -93,6 +94,15 @@ export const MATRIX: Record<string, Entry> = {
 	},
 	// The printable report: whoever may see the pilot's results.
 	'/pilots/[id=id]/verslag': { url: p('/verslag'), get: 'viewers' },
+	// The plan van aanpak: everyone who may see the pilot reads it and downloads it; managers change it.
+	'/pilots/[id=id]/plan': { url: p('/plan'), get: 'viewers', actions: { voegtoe: 'managers', verplaats: 'managers' } },
+	'/pilots/[id=id]/plan/[action=id]': {
+		url: (c) => `/pilots/${c.pilot}/plan/${c.planAction}`,
+		get: 'viewers',
+		actions: { bewaar: 'managers', voortgang: 'managers', verwijder: 'managers' }
+	},
+	'/pilots/[id=id]/plan/plan.xlsx': { url: p('/plan/plan.xlsx'), get: 'viewers', methods: { GET: 'viewers' } },
+	'/pilots/[id=id]/plan/plan.txt': { url: p('/plan/plan.txt'), get: 'viewers', methods: { GET: 'viewers' } },
 	'/beheer': { url: () => '/beheer', get: 'admin', actions: { create: 'admin', deactivate: 'admin', activate: 'admin', reset: 'admin' } },
 	'/beheer/logboek': { url: () => '/beheer/logboek', get: 'admin' },
 	// A respondent link is its own key: whoever holds it may use it, with or without an account.
@@ -121,6 +131,17 @@ function layoutsAbove(dir: string): number {
 }
 
 /** Every route in src/routes with its form actions and endpoint methods. */
+/** A valid action for the plan van aanpak's add form (no agenda topic: it works before any release). */
+export const PLAN_ACTION_FORM = {
+	titel: 'Vaste vergadering met de wethouder',
+	waarom: 'De raad hoort te laat van plannen.',
+	eigenaar: 'samen',
+	maand: '06',
+	jaar: '2026',
+	prioriteit: 'middel',
+	thema: 'doel'
+};
+
 export function discoverRoutes() {
 	const routes = new Map<string, { actions: string[]; methods: string[]; page: boolean; layouts: number }>();
 	const walk = (dir: string) => {

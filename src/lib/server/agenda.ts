@@ -168,6 +168,19 @@ export function changeAgenda(db: Db, pilotId: number, results: PilotResults, cha
 	});
 }
 
+/**
+ * The stored id of a topic on the agenda (its id, or its key while the agenda is the draft, which
+ * is then stored), for a plan action that names it as its reason; null when it is not on the agenda.
+ */
+export function storedTopicId(db: Db, pilotId: number, results: PilotResults, topic: string): number | null {
+	return db.transaction((transaction) => {
+		const tx = transaction as unknown as Db;
+		if (!applies(tx, pilotId, results, { kind: 'remove', topic })) return null;
+		materialise(tx, pilotId, results);
+		return resolve(tx, pilotId, topic);
+	});
+}
+
 /** Back to the draft of the latest release: the stored topics, their notes and the quotes' topics go. */
 export function resetAgenda(db: Db, pilotId: number): void {
 	db.delete(agendaTopics).where(eq(agendaTopics.pilotId, pilotId)).run();

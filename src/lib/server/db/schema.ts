@@ -282,6 +282,71 @@ export const agendaQuotes = sqliteTable(
 	(t) => [uniqueIndex('agenda_quotes_pilot_text_idx').on(t.pilotId, t.itemId, t.role, t.text)]
 );
 
+/**
+ * The plan van aanpak: a pilot's actions in the order the partners put them. `whyTopicId` is the
+ * agenda topic that prompted an action (gone when the topic leaves the agenda), `whyText` the
+ * facilitator's own words on why; the owner is a kind, and for `anders` the name of a body.
+ */
+export const planActions = sqliteTable(
+	'plan_actions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		whyTopicId: integer('why_topic_id').references(() => agendaTopics.id, { onDelete: 'set null' }),
+		whyText: text('why_text').notNull().default(''),
+		ownerKind: text('owner_kind', { enum: ['gemeente', 'raad', 'samen', 'anders'] }).notNull(),
+		ownerName: text('owner_name').notNull().default(''),
+		/** YYYY-MM: the month the action should be done by. */
+		dueMonth: text('due_month').notNull(),
+		priority: text('priority', { enum: ['hoog', 'middel', 'laag'] })
+			.notNull()
+			.default('middel'),
+		status: text('status', { enum: ['gepland', 'bezig', 'uitgevoerd', 'gestopt'] })
+			.notNull()
+			.default('gepland'),
+		successSign: text('success_sign').notNull().default(''),
+		createdAt: createdAt(),
+		updatedAt: text('updated_at')
+	},
+	(t) => [
+		index('plan_actions_pilot_position_idx').on(t.pilotId, t.position),
+		check('plan_actions_due_month', sql`${t.dueMonth} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'`)
+	]
+);
+
+/** The themes and statements of the pilot's scan snapshot an action is about, by their stable ids. */
+export const planActionLinks = sqliteTable(
+	'plan_action_links',
+	{
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => planActions.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['theme', 'item'] }).notNull(),
+		ref: text('ref').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.actionId, t.kind, t.ref] })]
+);
+
+/** What happened with an action, by day. */
+export const planProgress = sqliteTable(
+	'plan_progress',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => planActions.id, { onDelete: 'cascade' }),
+		/** YYYY-MM-DD, the day it happened (the facilitator may note it later). */
+		day: text('day').notNull(),
+		text: text('text').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('plan_progress_action_idx').on(t.actionId, t.day)]
+);
+
 /** One-time password reset links, stored by hash; shown once to the admin who made them. */
 export const passwordResets = sqliteTable('password_resets', {
 	tokenHash: text('token_hash').primaryKey(),
@@ -314,6 +379,8 @@ export const auditLog = sqliteTable(
 export type User = typeof users.$inferSelect;
 export type AgendaTopicRow = typeof agendaTopics.$inferSelect;
 export type AgendaQuoteRow = typeof agendaQuotes.$inferSelect;
+export type PlanActionRow = typeof planActions.$inferSelect;
+export type PlanProgressRow = typeof planProgress.$inferSelect;
 export type ReleaseRow = typeof releases.$inferSelect;
 export type Pilot = typeof pilots.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
