@@ -3,11 +3,14 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, login, open, startFromDraft } from './helpers';
 import { pagesWith, pdfPages } from './pdf';
+import { addAction, emptyDemoPlan, months } from './plan-steps';
 
 const TOPIC = 'Verslag: vergoeding voor leden van de raad';
 const NOTE = 'Afgesproken: de gemeente vergoedt reiskosten vanaf het volgende kwartaal.';
+const ACTIONS = ['Reiskosten van raadsleden vergoeden', 'Elk kwartaal overleg met de wethouder'];
 
-test('the report prints to A4 with every figure on one page and the agenda with its notes', async ({ page }) => {
+test('the report prints to A4 with every figure on one page, the agenda with its notes and the plan', async ({ page }) => {
+	emptyDemoPlan();
 	await login(page);
 	await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).click();
 	await page.getByRole('link', { name: 'Bereid het gesprek voor' }).click();
@@ -20,6 +23,11 @@ test('the report prints to A4 with every figure on one page and the agenda with 
 	await own.getByRole('button', { name: /^Aantekeningen opslaan/ }).click();
 	await expect(own.getByText('Aantekeningen opgeslagen.')).toBeVisible();
 
+	const agenda = page.url();
+	await page.getByRole('link', { name: 'Plan van aanpak', exact: true }).click();
+	for (const title of ACTIONS) await addAction(page, { title, why: 'Uit het goede gesprek.', owner: 'De gemeente', month: months().now });
+
+	await open(page, agenda);
 	await page.getByRole('link', { name: 'Verslag om af te drukken' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Voorbeeldstad (demo) – Nulmeting');
 	await expect(page.getByRole('button', { name: 'Afdrukken of opslaan als PDF' })).toBeVisible();
@@ -44,6 +52,9 @@ test('the report prints to A4 with every figure on one page and the agenda with 
 	expect(pagesWith(pages, 'Afdrukken of opslaan als PDF')).toEqual([]);
 	expect(pagesWith(pages, TOPIC).length).toBeGreaterThan(0);
 	expect(pagesWith(pages, NOTE).length).toBeGreaterThan(0);
+	// Every action of the plan, each with its owner, after the agenda.
+	for (const title of ACTIONS) expect(pagesWith(pages, title), title).toHaveLength(1);
+	expect(Math.min(...pagesWith(pages, ACTIONS[0]))).toBeGreaterThan(Math.max(...pagesWith(pages, NOTE)));
 	expect(pagesWith(pages, 'Lees dit eerst')).toEqual([1]);
 });
 

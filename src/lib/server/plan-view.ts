@@ -2,7 +2,7 @@
 // request's language, the agenda topics of the latest release when there is one), the topics an
 // action can name as its reason, the themes and statements it can link to, and the workbook.
 import { resultTexts } from '$lib/analysis/texts';
-import { kindLabel, topicWords } from '$lib/agenda/topic-text';
+import { entryWords } from '$lib/agenda/topic-text';
 import { dayOf, formatDay } from '$lib/dates';
 import { downloadName } from '$lib/download-name';
 import { m } from '$lib/paraglide/messages';
@@ -35,11 +35,10 @@ export function planContext(db: Db, pilot: PilotWithScan): PlanContext {
 	const texts = resultTexts(scanForLocale(pilot), release?.results);
 	const agenda = release ? loadAgenda(db, pilot.id, release.results) : null;
 	const topics =
-		agenda?.entries.map((e) => ({
-			ref: e.id !== null ? String(e.id) : e.key!,
-			id: e.id,
-			label: `${e.kind === 'own' ? m.gs_kind_own() : kindLabel(e.kind)}: ${e.title ?? (e.topic ? topicWords(e.topic, texts).title : m.gs_topic_gone_title())}`
-		})) ?? null;
+		agenda?.entries.map((e) => {
+			const words = entryWords(e, texts);
+			return { ref: words.ref, id: e.id, label: `${words.kind}: ${words.title}` };
+		}) ?? null;
 	const byId = new Map((topics ?? []).filter((t) => t.id !== null).map((t) => [t.id!, t.label]));
 	return {
 		actions: loadPlan(db, pilot.id),

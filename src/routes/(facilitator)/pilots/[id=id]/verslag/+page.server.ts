@@ -1,6 +1,6 @@
 // The printable report of a pilot's round: the caveat, who took part, the theme overview and each
-// theme's charts, the agenda of het goede gesprek with its notes and quotes, (and the vote and the
-// plan van aanpak). Everything comes from the latest release, so nothing suppressed can be in it.
+// theme's charts, the agenda of het goede gesprek with its notes and quotes, the vote and the plan
+// van aanpak. Everything comes from the latest release, so nothing suppressed can be in it.
 import { redirect } from '@sveltejs/kit';
 import { entryWords } from '$lib/agenda/topic-text';
 import { chartSource, ladderChart, mirrorChartParts, themeHeatmapChart, themeScoresChart, type ChartSpec } from '$lib/charts/chart-data';
@@ -8,6 +8,7 @@ import { dayOf } from '$lib/dates';
 import { listQuotes, loadAgenda } from '$lib/server/agenda';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
+import { describedPlan, planContext } from '$lib/server/plan-view';
 import { latestRelease } from '$lib/server/releases';
 import { scanForLocale } from '$lib/server/scans';
 import type { PageServerLoad } from './$types';
@@ -38,6 +39,7 @@ export const load: PageServerLoad = async (event) => {
 	}));
 
 	const agenda = loadAgenda(db(), pilot.id, results);
+	const plan = describedPlan(planContext(db(), pilot));
 	const quotes = listQuotes(db(), pilot.id);
 	const onAgenda = new Set<number | null>(agenda.entries.map((e) => e.id).filter((id) => id !== null));
 	const quote = (q: { text: string; role: string }) => ({ text: q.text, role: src.texts.role(q.role) });
@@ -63,6 +65,7 @@ export const load: PageServerLoad = async (event) => {
 			})),
 			// Quotes marked but not put under a topic of the agenda (or under one since removed).
 			looseQuotes: quotes.filter((q) => !onAgenda.has(q.topicId)).map(quote)
-		}
+		},
+		plan: { actions: plan.actions, overview: plan.overview }
 	};
 };
