@@ -54,7 +54,7 @@ async function pageText(page: Page): Promise<string> {
 	});
 }
 
-type Places = { demo: number; theme: string; pilot: number; token: string; resetToken: string; typed: string[] };
+type Places = { demo: number; theme: string; pilot: number; token: string; resetToken: string; typed: string[]; vote: string };
 
 /** An open pilot of the demo's scan with one respondent link, and an unknown password link. */
 async function setUp(): Promise<Places> {
@@ -94,7 +94,12 @@ async function setUp(): Promise<Places> {
 		expect((await api.post(`/pilots/${pilot}/links?/create`, { form: { role: 'raad', count: '1' } })).status()).toBeLessThan(400);
 		const token = (await (await api.get(`/pilots/${pilot}/links.csv`)).text()).match(/\/s\/([A-Za-z0-9_-]{22})/)![1];
 		const theme = (await (await api.get(`/api/pilots/${demo}/results`)).json()).results.themes[0].id as string;
-		return { demo, theme, pilot, token, resetToken: `onbekende-link-${suffix}`, typed };
+		// A vote open on the demo pilot (or the one an earlier part opened), for the ballot page.
+		expect((await api.post(`/pilots/${demo}/gesprek/stemmen?/open`, { form: {} })).status()).toBeLessThan(500);
+		const read = new Database('.e2e-data/quickscan.db', { readonly: true });
+		const vote = (read.prepare('SELECT code FROM votes WHERE pilot_id = ? AND closed_at IS NULL').get(demo) as { code: string }).code;
+		read.close();
+		return { demo, theme, pilot, token, resetToken: `onbekende-link-${suffix}`, typed, vote };
 	} finally {
 		await api.dispose();
 	}
@@ -118,12 +123,22 @@ const resultAndAdminPages = (p: Places) => [
 	`/pilots/${p.demo}/gesprek`,
 	`/pilots/${p.demo}/gesprek/presentatie/1`,
 	`/pilots/${p.demo}/gesprek/presentatie/2`,
+	`/pilots/${p.demo}/gesprek/stemmen`,
 	'/beheer',
 	'/beheer/logboek',
 	'/pilots/999999'
 ];
 const respondentPages = (p: Places) => [`/s/${p.token}`, `/s/${p.token}/1`, `/s/${p.token}/controle`];
-const publicPages = (p: Places) => ['/', '/login', '/code', `/wachtwoord/${p.resetToken}`, '/s/AAAAAAAAAAAAAAAAAAAAAA', '/bestaat-niet'];
+const publicPages = (p: Places) => [
+	'/',
+	'/login',
+	'/code',
+	'/stem',
+	`/stem/${p.vote}`,
+	`/wachtwoord/${p.resetToken}`,
+	'/s/AAAAAAAAAAAAAAAAAAAAAA',
+	'/bestaat-niet'
+];
 
 type Part = 'public' | 'pilots' | 'results';
 const PARTS: Record<Part, string> = {

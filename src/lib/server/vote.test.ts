@@ -29,7 +29,7 @@ let cleanup: () => void;
 let pilotId: number;
 let otherPilot: number;
 const results = run();
-const title = (e: { key: string | null; title: string | null }) => e.title ?? e.key ?? '';
+const title = (e: { key: string | null; title: string | null }) => ({ nl: e.title ?? e.key ?? '', en: `en ${e.key}` });
 const open = (pilot = pilotId): Vote => {
 	const outcome = openVote(db, pilot, (tx) => agendaVoteOptions(tx, pilot, results, title));
 	if (outcome.kind !== 'opened') throw new Error(outcome.kind);
@@ -54,6 +54,10 @@ describe('opening and closing', () => {
 		expect(agenda.saved).toBe(true);
 		expect(vote.options.map((o) => o.key)).toEqual(agenda.entries.map((e) => `topic:${e.id}`));
 		expect(vote.options.length).toBeGreaterThan(1);
+		expect(vote.options[0]).toMatchObject({
+			title: agenda.entries[0].key,
+			titles: { nl: agenda.entries[0].key, en: `en ${agenda.entries[0].key}` }
+		});
 		expect(vote.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{6}$/);
 		expect(vote.open).toBe(true);
 	});

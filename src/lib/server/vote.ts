@@ -68,10 +68,19 @@ const toVote = (row: VoteRow): Vote => ({
 
 /**
  * The options of a vote on the agenda: its topics as stored (the draft is stored first, so each
- * option names a topic id that stays put). `title` words a topic in the language of the moment.
+ * option names a topic id that stays put). `titles` words a topic in each language, the first
+ * being the one the vote was opened in.
  */
-export function agendaVoteOptions(db: Db, pilotId: number, results: PilotResults, title: (entry: AgendaEntry) => string): VoteOption[] {
-	return storeAgenda(db, pilotId, results).map((entry) => ({ key: `topic:${entry.id}`, title: title(entry) }));
+export function agendaVoteOptions(
+	db: Db,
+	pilotId: number,
+	results: PilotResults,
+	titles: (entry: AgendaEntry) => Record<string, string>
+): VoteOption[] {
+	return storeAgenda(db, pilotId, results).map((entry) => {
+		const words = titles(entry);
+		return { key: `topic:${entry.id}`, title: Object.values(words)[0], titles: words };
+	});
 }
 
 export type OpenOutcome = { kind: 'opened'; vote: Vote } | { kind: 'already-open' } | { kind: 'no-options' };

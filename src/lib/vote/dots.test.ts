@@ -1,7 +1,7 @@
 // The rules of the dot vote: a set of dots is whole numbers, at least one and at most three in
 // all; the tally adds up per option in the agenda's order; leaders and ranking on ties.
 import { describe, expect, it } from 'vitest';
-import { checkAllocation, leaders, ranked, tallyPoints, VOTE_DOTS } from './dots';
+import { checkAllocation, leaders, optionTitle, ranked, tallyPoints, VOTE_DOTS } from './dots';
 
 const options = [
 	{ key: 'topic:1', title: 'Overleg' },
@@ -33,6 +33,13 @@ describe('checkAllocation', () => {
 	});
 
 	it('has three dots', () => expect(VOTE_DOTS).toBe(3));
+
+	it('words an option in the language asked for, else as it was opened', () => {
+		const option = { key: 'topic:1', title: 'Overleg', titles: { nl: 'Overleg', en: 'Consultation' } };
+		expect(optionTitle(option, 'en')).toBe('Consultation');
+		expect(optionTitle(option, 'de')).toBe('Overleg');
+		expect(optionTitle({ key: 'topic:2', title: 'Eigen' }, 'en')).toBe('Eigen');
+	});
 });
 
 describe('the tally', () => {

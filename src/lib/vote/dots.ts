@@ -4,8 +4,11 @@
 /** Dots each device divides over the options. */
 export const VOTE_DOTS = 3;
 
-/** What people vote on: a key that names it (`topic:<agenda topic id>`) and its title at opening. */
-export type VoteOption = { key: string; title: string };
+/**
+ * What people vote on: a key that names it (`topic:<agenda topic id>`), its title at opening in
+ * the language of who opened it, and in every language the app has (a phone may be in English).
+ */
+export type VoteOption = { key: string; title: string; titles?: Record<string, string> };
 export type TallyOption = VoteOption & { points: number };
 
 /** The state of a vote as every screen shows it: per option its points, and how many devices voted. */
@@ -49,6 +52,9 @@ export function checkAllocation(options: readonly VoteOption[], raw: readonly (s
 	if (total > VOTE_DOTS) return { ok: false, problem: 'too-many', total };
 	return { ok: true, allocation, total };
 }
+
+/** An option's title in a language, else as it was opened. */
+export const optionTitle = (option: VoteOption, locale: string): string => option.titles?.[locale] ?? option.title;
 
 /** Adds up ballots over the options, in the options' order; points for unknown keys are ignored. */
 export function tallyPoints(options: readonly VoteOption[], ballots: readonly Allocation[]): TallyOption[] {

@@ -16,7 +16,8 @@ import {
 	normaliseVoteCode,
 	type Vote
 } from '$lib/server/vote';
-import { VOTE_DOTS } from '$lib/vote/dots';
+import { optionTitle, VOTE_DOTS } from '$lib/vote/dots';
+import { getLocale } from '$lib/i18n';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const COOKIE = 'quickscan-stem';
@@ -47,7 +48,7 @@ export const load: PageServerLoad = (event) => {
 		closed: false as const,
 		code: formatVoteCode(vote.code),
 		dots: VOTE_DOTS,
-		options: vote.options.map((o) => o.title),
+		options: vote.options.map((o) => optionTitle(o, getLocale())),
 		// What this device gave so far, per option by place ('' for none).
 		mine: vote.options.map((o) => String(mine?.[o.key] ?? '')),
 		voted: mine !== null

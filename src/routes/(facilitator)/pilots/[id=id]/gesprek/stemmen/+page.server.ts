@@ -6,9 +6,11 @@ import QRCode from 'qrcode';
 import { resultTexts } from '$lib/analysis/texts';
 import { topicWords } from '$lib/agenda/topic-text';
 import { m } from '$lib/paraglide/messages';
-import { loadAgenda } from '$lib/server/agenda';
+import { getLocale, locales } from '$lib/i18n';
+import { loadAgenda, type AgendaEntry } from '$lib/server/agenda';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
+import { inLocale } from '$lib/server/locale';
 import type { PilotWithScan } from '$lib/server/pilots';
 import { latestRelease } from '$lib/server/releases';
 import { scanForLocale } from '$lib/server/scans';
@@ -49,11 +51,18 @@ export const actions: Actions = {
 	open: async (event) => {
 		const { pilot } = requirePilot(event, 'manage');
 		const results = released(pilot);
-		const texts = resultTexts(scanForLocale(pilot), results);
-		// The titles as this manager reads them now: the vote keeps them, whatever the agenda does later.
-		const outcome = openVote(db(), pilot.id, (tx) =>
-			agendaVoteOptions(tx, pilot.id, results, (e) => e.title ?? (e.topic ? topicWords(e.topic, texts).title : m.gs_topic_gone_title()))
-		);
+		// The titles as they read now, in this manager's language first and then in every other:
+		// the vote keeps them, whatever the agenda does later, and each phone shows its own language.
+		const languages = [getLocale(), ...locales.filter((l) => l !== getLocale())];
+		const texts = new Map(languages.map((l) => [l, inLocale(l, () => resultTexts(scanForLocale(pilot, l), results))]));
+		const titles = (e: AgendaEntry) =>
+			Object.fromEntries(
+				languages.map((l) => [
+					l,
+					inLocale(l, () => e.title ?? (e.topic ? topicWords(e.topic, texts.get(l)!).title : m.gs_topic_gone_title()))
+				])
+			);
+		const outcome = openVote(db(), pilot.id, (tx) => agendaVoteOptions(tx, pilot.id, results, titles));
 		if (outcome.kind === 'already-open') return fail(409, { action: 'open' as const, error: m.st_already_open() });
 		if (outcome.kind === 'no-options') return fail(400, { action: 'open' as const, error: m.st_no_topics() });
 		return { action: 'open' as const, done: true };
