@@ -35,7 +35,7 @@ async function openVote(page: Page): Promise<string> {
 	await page.getByRole('button', { name: /^Open een (nieuwe )?stemming$/ }).click();
 	await expect(page.getByText('De stemming is open.')).toBeVisible();
 	await expect(page.locator('.qs-standing strong')).toHaveText('0 mensen hebben gestemd');
-	const code = (await page.locator('.qs-join__code').textContent())!.trim();
+	const code = (await page.locator('.qs-join__code [aria-hidden]').textContent())!.trim();
 	expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}$/);
 	return code;
 }
