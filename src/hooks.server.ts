@@ -36,7 +36,9 @@ function secure(response: Response, isLink: boolean, signedIn: boolean): Respons
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);
 	// A URL that holds a token must never reach another site, not even in a referrer.
 	if (isLink) response.headers.set('Referrer-Policy', 'no-referrer');
-	if (isLink || signedIn) response.headers.set('Cache-Control', 'no-store');
+	// An answer that says no-store itself keeps its own words (a stream of events adds no-transform).
+	if ((isLink || signedIn) && !response.headers.get('Cache-Control')?.includes('no-store'))
+		response.headers.set('Cache-Control', 'no-store');
 	// The words depend on the language cookie and the browser's preference.
 	if (!response.headers.get('Vary')?.includes('Accept-Language')) response.headers.append('Vary', 'Accept-Language, Cookie');
 	return response;

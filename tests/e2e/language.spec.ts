@@ -54,7 +54,16 @@ async function pageText(page: Page): Promise<string> {
 	});
 }
 
-type Places = { demo: number; theme: string; pilot: number; token: string; resetToken: string; typed: string[]; planAction: number };
+type Places = {
+	demo: number;
+	theme: string;
+	pilot: number;
+	token: string;
+	resetToken: string;
+	typed: string[];
+	planAction: number;
+	vote: string;
+};
 
 /** An open pilot of the demo's scan with one respondent link, and an unknown password link. */
 async function setUp(): Promise<Places> {
@@ -102,7 +111,12 @@ async function setUp(): Promise<Places> {
 		const progress = { datum: '2024-05-01', tekst: 'Eerste overleg gehouden.' };
 		expect((await api.post(`/pilots/${pilot}/plan/${planAction}?/voortgang`, { form: progress })).status()).toBe(200);
 		typed.push(PLAN_ACTION_FORM.titel, PLAN_ACTION_FORM.waarom, progress.tekst);
-		return { demo, theme, pilot, token, resetToken: `onbekende-link-${suffix}`, typed, planAction };
+		// A vote open on the demo pilot (or the one an earlier part opened), for the ballot page.
+		expect((await api.post(`/pilots/${demo}/gesprek/stemmen?/open`, { form: {} })).status()).toBeLessThan(500);
+		const read = new Database('.e2e-data/quickscan.db', { readonly: true });
+		const vote = (read.prepare('SELECT code FROM votes WHERE pilot_id = ? AND closed_at IS NULL').get(demo) as { code: string }).code;
+		read.close();
+		return { demo, theme, pilot, token, resetToken: `onbekende-link-${suffix}`, typed, planAction, vote };
 	} finally {
 		await api.dispose();
 	}
@@ -130,12 +144,22 @@ const resultAndAdminPages = (p: Places) => [
 	`/pilots/${p.demo}/gesprek/presentatie/2`,
 	`/pilots/${p.demo}/verslag`,
 	`/pilots/${p.demo}/plan`,
+	`/pilots/${p.demo}/gesprek/stemmen`,
 	'/beheer',
 	'/beheer/logboek',
 	'/pilots/999999'
 ];
 const respondentPages = (p: Places) => [`/s/${p.token}`, `/s/${p.token}/1`, `/s/${p.token}/controle`];
-const publicPages = (p: Places) => ['/', '/login', '/code', `/wachtwoord/${p.resetToken}`, '/s/AAAAAAAAAAAAAAAAAAAAAA', '/bestaat-niet'];
+const publicPages = (p: Places) => [
+	'/',
+	'/login',
+	'/code',
+	'/stem',
+	`/stem/${p.vote}`,
+	`/wachtwoord/${p.resetToken}`,
+	'/s/AAAAAAAAAAAAAAAAAAAAAA',
+	'/bestaat-niet'
+];
 
 type Part = 'public' | 'pilots' | 'results';
 const PARTS: Record<Part, string> = {

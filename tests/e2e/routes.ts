@@ -103,6 +103,10 @@ export const MATRIX: Record<string, Entry> = {
 	},
 	'/pilots/[id=id]/plan/plan.xlsx': { url: p('/plan/plan.xlsx'), get: 'viewers', methods: { GET: 'viewers' } },
 	'/pilots/[id=id]/plan/plan.txt': { url: p('/plan/plan.txt'), get: 'viewers', methods: { GET: 'viewers' } },
+	// The live vote: a council's chair (viewer) sees the code and the tally; only managers open and
+	// close it. The stream (JSON without Accept: text/event-stream) answers as the page does.
+	'/pilots/[id=id]/gesprek/stemmen': { url: p('/gesprek/stemmen'), get: 'viewers', actions: { open: 'managers', close: 'managers' } },
+	'/pilots/[id=id]/gesprek/stemmen/live': { url: p('/gesprek/stemmen/live'), get: 'viewers', methods: { GET: 'viewers' } },
 	'/beheer': { url: () => '/beheer', get: 'admin', actions: { create: 'admin', deactivate: 'admin', activate: 'admin', reset: 'admin' } },
 	'/beheer/logboek': { url: () => '/beheer/logboek', get: 'admin' },
 	// A respondent link is its own key: whoever holds it may use it, with or without an account.
@@ -117,6 +121,10 @@ export const MATRIX: Record<string, Entry> = {
 	'/code': { url: () => '/code', get: 'all', actions: { default: 'all' } },
 	'/c/[code]': { url: () => '/c/0000-0000-0000', get: 'all', methods: { GET: 'all' } },
 	'/C/[code]': { url: () => '/C/0000-0000-0000', get: 'all', methods: { GET: 'all' } },
+	// Voting is for whoever has the code of an open vote; a code that opens nothing leads back to
+	// /stem (a redirect for everyone). This one is no code at all, so it counts toward no limit.
+	'/stem': { url: () => '/stem', get: 'all', actions: { default: 'all' } },
+	'/stem/[code]': { url: () => '/stem/geen-code', get: 'all', actions: { stem: 'all' } },
 	'/s/[token=token]/antwoord': { url: s('/antwoord'), get: 'all', methods: { POST: 'all' } }
 };
 

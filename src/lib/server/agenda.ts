@@ -69,6 +69,15 @@ function materialise(db: Db, pilotId: number, results: PilotResults): void {
 	);
 }
 
+/**
+ * The agenda as stored rows, storing the draft first when nothing is stored yet: for what must
+ * point at stable topic ids (the options of a vote). Call it inside the caller's transaction.
+ */
+export function storeAgenda(db: Db, pilotId: number, results: PilotResults): AgendaEntry[] {
+	materialise(db, pilotId, results);
+	return loadAgenda(db, pilotId, results).entries;
+}
+
 function nextPosition(db: Db, pilotId: number): number {
 	return (
 		(db

@@ -52,12 +52,17 @@ const LOOK_ALIKES: Record<string, string> = { O: '0', I: '1', L: '1' };
  * do not matter. Null when it cannot be a code (wrong length or a character outside the alphabet).
  */
 export function normaliseLetterCode(typed: string): string | null {
+	return normaliseCode(typed, CODE_LENGTH);
+}
+
+/** The same forgiving reading for a code of another length (the short code of a vote). */
+export function normaliseCode(typed: string, length: number): string | null {
 	const code = typed
 		.normalize('NFKC')
 		.toUpperCase()
 		.replace(/[\s\-‐-―−_.·]/g, '')
 		.replace(/[OIL]/g, (c) => LOOK_ALIKES[c]);
-	if (code.length !== CODE_LENGTH) return null;
+	if (code.length !== length) return null;
 	for (const c of code) if (!CODE_ALPHABET.includes(c)) return null;
 	return code;
 }

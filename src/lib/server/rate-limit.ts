@@ -113,6 +113,15 @@ export const ALL_CLIENTS = 'all';
 // start together, a script cannot stuff the results (each link also has its own cap).
 export const groupStartLimiter = new RateLimiter(20, 60_000);
 
+// Vote codes (vote.ts has the sums): wrong codes per client, and from all clients together. Apart
+// from the letter-code limits, so a flood of guesses at one kind of code never stops the other.
+// A room on one Wi-Fi shares an address: typing slips that cannot be a code are not counted.
+export const voteCodeLimiter = new RateLimiter(50, 15 * 60_000);
+export const voteCodeFailureLimiter = new RateLimiter(5_000, 60 * 60_000);
+// New ballots from one client: a full room on one Wi-Fi votes within a minute, a script that
+// throws its cookie away after each ballot does not fill the tally (a vote also has a cap).
+export const ballotStartLimiter = new RateLimiter(60, 60_000);
+
 // Logins: per account *and* client, so a stranger elsewhere cannot slow down a known account.
 // Five free tries, then growing waits up to 15 minutes; forgotten after a day without attempts.
 export const loginThrottle = new GrowingDelay(5, 15 * 60_000, 24 * 60 * 60_000);

@@ -21,6 +21,13 @@ describe('redactPath', () => {
 		expect(hasSecretInUrl(`/C/${CODE}`)).toBe(true);
 	});
 
+	it('hides the code of a vote, however it is typed', () => {
+		expect(redactPath('/stem/KX7P2M')).toBe('/stem/…');
+		expect(redactPath('/Stem/kx7-p2m/__data.json')).toBe('/stem/…/__data.json');
+		expect(hasSecretInUrl('/stem')).toBe(true);
+		expect(hasSecretInUrl('/stemmen')).toBe(false);
+	});
+
 	it('hides a password reset token', () => {
 		expect(redactPath(`/wachtwoord/${RESET}`)).toBe('/wachtwoord/…');
 		expect(redactPath(`/wachtwoord/${RESET}/`)).toBe('/wachtwoord/…/');

@@ -1,8 +1,9 @@
 // Paths whose URL is itself a secret: respondent links (/s/<token>), the short links of letters
-// (/c/<code>) and password reset links (/wachtwoord/<token>). Recognised however they are typed or
+// (/c/<code>), password reset links (/wachtwoord/<token>) and the code of an open vote
+// (/stem/<code>: it lets anyone vote while the vote is open). Recognised however they are typed or
 // encoded (/S/, %73, //s/, \s\), so no such path escapes the log redaction, the no-referrer policy
 // or the unknown-link limit.
-const SECRET_ROOT = /^\/(s|c|wachtwoord)(?:\/|$)/;
+const SECRET_ROOT = /^\/(s|c|wachtwoord|stem)(?:\/|$)/;
 // What may follow the token in a log line: page names and numbers, nothing as long as a token.
 const SAFE_REST = /^(?:\/(?:\d{1,4}|[a-z_]{1,12}(?:\.json)?)?)*$/;
 

@@ -283,6 +283,55 @@ export const agendaQuotes = sqliteTable(
 );
 
 /**
+ * A short vote of het goede gesprek: people in the room divide three dots over the options. The
+ * options are a snapshot taken at opening (key + title as JSON), so the result stays readable when
+ * the agenda changes later; a key names what was voted on (`topic:<agenda topic id>`). The code is
+ * unique among open votes, and a pilot has at most one open vote.
+ */
+export const votes = sqliteTable(
+	'votes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		code: text('code').notNull(),
+		options: text('options').notNull(),
+		openedAt: text('opened_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`),
+		closedAt: text('closed_at')
+	},
+	(t) => [
+		uniqueIndex('votes_open_code_idx')
+			.on(t.code)
+			.where(sql`closed_at IS NULL`),
+		uniqueIndex('votes_open_pilot_idx')
+			.on(t.pilotId)
+			.where(sql`closed_at IS NULL`),
+		index('votes_pilot_idx').on(t.pilotId, t.id)
+	]
+);
+
+/**
+ * One device's dots in a vote: a random ballot id from a cookie, stored as its SHA-256 hash only,
+ * and the points per option key as JSON. No name, address or device detail.
+ */
+export const voteBallots = sqliteTable(
+	'vote_ballots',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		voteId: integer('vote_id')
+			.notNull()
+			.references(() => votes.id, { onDelete: 'cascade' }),
+		ballotHash: text('ballot_hash').notNull(),
+		allocation: text('allocation').notNull(),
+		updatedAt: text('updated_at').notNull()
+	},
+	(t) => [uniqueIndex('vote_ballots_vote_ballot_idx').on(t.voteId, t.ballotHash)]
+);
+
+/**
  * The plan van aanpak: a pilot's actions in the order the partners put them. `whyTopicId` is the
  * agenda topic that prompted an action (gone when the topic leaves the agenda), `whyText` the
  * facilitator's own words on why; the owner is a kind, and for `anders` the name of a body.
