@@ -2,6 +2,7 @@
 // (tagged), with the agenda's own topics and notes in its text and no figure split across pages.
 import { expect, test } from '@playwright/test';
 import { expectAccessible, login, open, startFromDraft } from './helpers';
+import { openVote, phone, toVotePage } from './vote-steps';
 import { pagesWith, pdfPages } from './pdf';
 import { addAction, emptyDemoPlan, months } from './plan-steps';
 
@@ -9,11 +10,13 @@ const TOPIC = 'Verslag: vergoeding voor leden van de raad';
 const NOTE = 'Afgesproken: de gemeente vergoedt reiskosten vanaf het volgende kwartaal.';
 const ACTIONS = ['Reiskosten van raadsleden vergoeden', 'Elk kwartaal overleg met de wethouder'];
 
-test('the report prints to A4 with every figure on one page, the agenda with its notes and the plan', async ({ page }) => {
+test('the report prints to A4 with every figure on one page, the agenda with its notes, the vote and the plan', async ({
+	page,
+	browser
+}) => {
 	emptyDemoPlan();
-	await login(page);
-	await page.getByRole('link', { name: /Voorbeeldstad \(demo\)/ }).click();
-	await page.getByRole('link', { name: 'Bereid het gesprek voor' }).click();
+	const id = await toVotePage(page);
+	await open(page, `/pilots/${id}/gesprek`);
 	await startFromDraft(page);
 	await page.getByLabel('Onderwerp', { exact: true }).fill(TOPIC);
 	await page.getByRole('button', { name: 'Voeg toe aan de agenda' }).click();
@@ -23,11 +26,22 @@ test('the report prints to A4 with every figure on one page, the agenda with its
 	await own.getByRole('button', { name: /^Aantekeningen opslaan/ }).click();
 	await expect(own.getByText('Aantekeningen opgeslagen.')).toBeVisible();
 
-	const agenda = page.url();
-	await page.getByRole('link', { name: 'Plan van aanpak', exact: true }).click();
+	// A vote on the agenda: one phone puts its three dots on the own topic (the last), then it closes.
+	await page.getByRole('link', { name: 'Stemmen over de onderwerpen' }).click();
+	const code = await openVote(page);
+	const voter = await phone(browser);
+	await open(voter.page, `/stem/${code.replace('-', '')}`);
+	await voter.page.getByRole('group').last().getByRole('radio', { name: '3 stippen', exact: true }).check();
+	await voter.page.getByRole('button', { name: 'Bewaar mijn stippen' }).click();
+	await expect(voter.page.getByText('Uw stippen zijn bewaard.')).toBeVisible();
+	await voter.context.close();
+	await page.getByRole('button', { name: 'Sluit de stemming' }).click();
+	await expect(page.getByText('De stemming is gesloten.')).toBeVisible();
+
+	await open(page, `/pilots/${id}/plan`);
 	for (const title of ACTIONS) await addAction(page, { title, why: 'Uit het goede gesprek.', owner: 'De gemeente', month: months().now });
 
-	await open(page, agenda);
+	await open(page, `/pilots/${id}/gesprek`);
 	await page.getByRole('link', { name: 'Verslag om af te drukken' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Voorbeeldstad (demo) – Nulmeting');
 	await expect(page.getByRole('button', { name: 'Afdrukken of opslaan als PDF' })).toBeVisible();
@@ -52,6 +66,11 @@ test('the report prints to A4 with every figure on one page, the agenda with its
 	expect(pagesWith(pages, 'Afdrukken of opslaan als PDF')).toEqual([]);
 	expect(pagesWith(pages, TOPIC).length).toBeGreaterThan(0);
 	expect(pagesWith(pages, NOTE).length).toBeGreaterThan(0);
+	// The closed vote's result, with the own topic's three dots.
+	const vote = pagesWith(pages, 'Wat vinden we het belangrijkst?');
+	expect(vote).toHaveLength(1);
+	expect(pages[vote[0] - 1]).toMatch(/1 persoon heeft gestemd/);
+	expect(pages[vote[0] - 1]).toMatch(new RegExp(`${TOPIC}\\s*3 stippen`));
 	// Every action of the plan, each with its owner, after the agenda.
 	for (const title of ACTIONS) expect(pagesWith(pages, title), title).toHaveLength(1);
 	expect(Math.min(...pagesWith(pages, ACTIONS[0]))).toBeGreaterThan(Math.max(...pagesWith(pages, NOTE)));

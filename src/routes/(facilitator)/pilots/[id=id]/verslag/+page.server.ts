@@ -11,6 +11,7 @@ import { requirePilot } from '$lib/server/guard';
 import { describedPlan, planContext } from '$lib/server/plan-view';
 import { latestRelease } from '$lib/server/releases';
 import { scanForLocale } from '$lib/server/scans';
+import { latestVoteResult } from '$lib/server/vote';
 import type { PageServerLoad } from './$types';
 
 // A document to read and print: links and one print button (a small script of its own), nothing
@@ -66,6 +67,8 @@ export const load: PageServerLoad = async (event) => {
 			// Quotes marked but not put under a topic of the agenda (or under one since removed).
 			looseQuotes: quotes.filter((q) => !onAgenda.has(q.topicId)).map(quote)
 		},
+		// The latest closed vote (an open one is still going on and is not a result yet).
+		vote: latestVoteResult(db(), pilot.id),
 		plan: { actions: plan.actions, overview: plan.overview }
 	};
 };
