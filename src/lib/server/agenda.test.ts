@@ -90,31 +90,39 @@ describe('quotes', () => {
 		expect(markQuote(db, pilotId, results, { itemId: question.id, role: 'burger', text: said })).toBe(false);
 		// Marking again changes nothing.
 		expect(markQuote(db, pilotId, results, { itemId: question.id, role: 'raad', text: said })).toBe(true);
-		expect(listQuotes(db, pilotId).map((q) => q.text)).toEqual([said]);
+		expect(listQuotes(db, pilotId, results).map((q) => q.text)).toEqual([said]);
+	});
+
+	it('leaves out a quote a later release no longer shows (its role fell below the minimum)', () => {
+		markQuote(db, pilotId, results, { itemId: question.id, role: 'raad', text: said });
+		const later = structuredClone(results);
+		for (const q of later.themes.flatMap((t) => t.open)) delete q.byRole.raad;
+		expect(listQuotes(db, pilotId, later)).toEqual([]);
+		expect(listQuotes(db, pilotId, results)).toHaveLength(1);
 	});
 
 	it('places a quote under a draft topic by its key, which stores the draft', () => {
 		markQuote(db, pilotId, results, { itemId: question.id, role: 'raad', text: said });
-		expect(placeQuote(db, pilotId, results, listQuotes(db, pilotId)[0].id, draftKeys[0])).toBe(true);
+		expect(placeQuote(db, pilotId, results, listQuotes(db, pilotId, results)[0].id, draftKeys[0])).toBe(true);
 		const agenda = loadAgenda(db, pilotId, results);
 		expect(agenda.saved).toBe(true);
-		expect(listQuotes(db, pilotId)[0].topicId).toBe(agenda.entries[0].id);
+		expect(listQuotes(db, pilotId, results)[0].topicId).toBe(agenda.entries[0].id);
 	});
 
 	it('places a quote under a topic of the same pilot only, and unmarks it', () => {
 		markQuote(db, pilotId, results, { itemId: question.id, role: 'raad', text: said });
-		const quote = listQuotes(db, pilotId)[0];
+		const quote = listQuotes(db, pilotId, results)[0];
 		changeAgenda(db, pilotId, results, { kind: 'own', title: 'Stemmen uit de achterban' });
 		const topic = loadAgenda(db, pilotId, results).entries.at(-1)!;
 		changeAgenda(db, otherPilot, results, { kind: 'own', title: 'Ander' });
 		const foreign = loadAgenda(db, otherPilot, results).entries.at(-1)!;
 		expect(placeQuote(db, pilotId, results, quote.id, String(foreign.id))).toBe(false);
 		expect(placeQuote(db, pilotId, results, quote.id, String(topic.id))).toBe(true);
-		expect(listQuotes(db, pilotId)[0].topicId).toBe(topic.id);
+		expect(listQuotes(db, pilotId, results)[0].topicId).toBe(topic.id);
 		expect(placeQuote(db, pilotId, results, quote.id, null)).toBe(true);
-		expect(listQuotes(db, pilotId)[0].topicId).toBeNull();
+		expect(listQuotes(db, pilotId, results)[0].topicId).toBeNull();
 		expect(unmarkQuote(db, otherPilot, quote.id)).toBe(false);
 		expect(unmarkQuote(db, pilotId, quote.id)).toBe(true);
-		expect(listQuotes(db, pilotId)).toEqual([]);
+		expect(listQuotes(db, pilotId, results)).toEqual([]);
 	});
 });

@@ -195,8 +195,24 @@ export function resetAgenda(db: Db, pilotId: number): void {
 	db.delete(agendaTopics).where(eq(agendaTopics.pilotId, pilotId)).run();
 }
 
-export function listQuotes(db: Db, pilotId: number): AgendaQuoteRow[] {
-	return db.select().from(agendaQuotes).where(eq(agendaQuotes.pilotId, pilotId)).orderBy(asc(agendaQuotes.id)).all();
+/** Whether the release shows this open answer for that question and role (never a hidden role's). */
+function releaseShows(results: PilotResults, quote: { itemId: string; role: string; text: string }): boolean {
+	const question = results.themes.flatMap((t) => t.open).find((q) => q.id === quote.itemId);
+	return question?.byRole[quote.role]?.includes(quote.text) ?? false;
+}
+
+/**
+ * The quotes marked on a pilot's agenda that the release `results` still shows: a later release
+ * without them (a role fell below k, an answer withdrawn) leaves them out of every page and report.
+ */
+export function listQuotes(db: Db, pilotId: number, results: PilotResults): AgendaQuoteRow[] {
+	return db
+		.select()
+		.from(agendaQuotes)
+		.where(eq(agendaQuotes.pilotId, pilotId))
+		.orderBy(asc(agendaQuotes.id))
+		.all()
+		.filter((q) => releaseShows(results, q));
 }
 
 /**
@@ -204,8 +220,7 @@ export function listQuotes(db: Db, pilotId: number): AgendaQuoteRow[] {
  * can be marked (a form cannot slip in words nobody wrote, nor the answers of a hidden role).
  */
 export function markQuote(db: Db, pilotId: number, results: PilotResults, quote: { itemId: string; role: string; text: string }): boolean {
-	const question = results.themes.flatMap((t) => t.open).find((q) => q.id === quote.itemId);
-	if (!question?.byRole[quote.role]?.includes(quote.text)) return false;
+	if (!releaseShows(results, quote)) return false;
 	db.insert(agendaQuotes)
 		.values({ pilotId, ...quote })
 		.onConflictDoNothing()

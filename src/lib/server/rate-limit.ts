@@ -121,6 +121,9 @@ export const voteCodeFailureLimiter = new RateLimiter(5_000, 60 * 60_000);
 // New ballots from one client: a full room on one Wi-Fi votes within a minute, a script that
 // throws its cookie away after each ballot does not fill the tally (a vote also has a cap).
 export const ballotStartLimiter = new RateLimiter(60, 60_000);
+// ... and in all, per vote: more than a large room on one address, far less than the vote's cap, so
+// one address with a script cannot fill a vote and shut the room out.
+export const ballotTotalLimiter = new RateLimiter(100, 24 * 60 * 60_000);
 
 // Logins: per account *and* client, so a stranger elsewhere cannot slow down a known account.
 // Five free tries, then growing waits up to 15 minutes; forgotten after a day without attempts.

@@ -26,7 +26,13 @@ export function notifyVote(pilotId: number): void {
 	if (pending.has(pilotId) || !listeners.has(pilotId)) return;
 	const timer = setTimeout(() => {
 		pending.delete(pilotId);
-		for (const listener of [...(listeners.get(pilotId) ?? [])]) listener();
+		// One failing screen must not keep the news from the others, nor stop the process.
+		for (const listener of [...(listeners.get(pilotId) ?? [])])
+			try {
+				listener();
+			} catch {
+				// The listener's own stream deals with its failure.
+			}
 	}, NOTIFY_DELAY_MS);
 	timer.unref?.();
 	pending.set(pilotId, timer);

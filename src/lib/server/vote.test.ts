@@ -18,6 +18,7 @@ import {
 	formatVoteCode,
 	latestVoteResult,
 	MAX_BALLOTS,
+	MAX_OPEN_HOURS,
 	newBallotToken,
 	normaliseVoteCode,
 	openVote,
@@ -178,5 +179,28 @@ describe('codes', () => {
 		const at = Date.now() + 10 * 3_600_000;
 		for (let i = 0; i < voteCodeFailureLimiter.limit; i++) findVote(db, wrong, `c${i}`, at);
 		expect(findVote(db, wrong, nextClient(), at).kind).toBe('too-many');
+	});
+
+	it('a device that voted keeps reaching its vote when the limits refuse everyone else', () => {
+		const vote = open();
+		const me = nextClient();
+		const token = newBallotToken();
+		expect(castBallot(db, vote.id, token, ['3'], me).kind).toBe('saved');
+		const at = Date.now() + 20 * 60_000;
+		const wrong = vote.code === '000000' ? '000001' : '000000';
+		for (let i = 0; i < voteCodeLimiter.limit; i++) findVote(db, wrong, me, at);
+		expect(findVote(db, vote.code, me, at).kind).toBe('too-many');
+		expect(findVote(db, vote.code, me, at, token)).toMatchObject({ kind: 'found', vote: { id: vote.id } });
+		// A ballot id of nothing in this vote does not open the way.
+		expect(findVote(db, vote.code, me, at, newBallotToken()).kind).toBe('too-many');
+	});
+
+	it('a vote left open is closed after MAX_OPEN_HOURS: no more dots, and a new vote can open', () => {
+		const vote = open();
+		// Well past MAX_OPEN_HOURS, and past the windows of the code limits earlier tests filled at later hours.
+		const later = Date.now() + (MAX_OPEN_HOURS + 36) * 3_600_000;
+		expect(findVote(db, vote.code, nextClient(), later)).toMatchObject({ kind: 'found', vote: { open: false } });
+		expect(castBallot(db, vote.id, newBallotToken(), ['1'], nextClient()).kind).toBe('closed');
+		expect(open().id).not.toBe(vote.id);
 	});
 });

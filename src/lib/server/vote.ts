@@ -7,16 +7,17 @@
 // characters are 30 bits (1.07e9 codes). With 100 votes open at once on one server (far more than
 // happen) a guess hits one with chance 9.3e-8. Each client may fail 50 times per 15 minutes, all
 // clients together 5,000 times an hour (rate-limit.ts): a hit every 2,100 hours of non-stop
-// guessing, and what it wins is one anonymous set of three dots in a vote that lasts minutes.
+// guessing, and what it wins is one anonymous set of three dots in a vote that lasts minutes (and
+// at most MAX_OPEN_HOURS: a vote left open is closed then, so a forgotten code stops working).
 import crypto from 'node:crypto';
-import { and, count, desc, eq, isNull, isNotNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, isNotNull, lt } from 'drizzle-orm';
 import type { PilotResults } from '$lib/analysis/aggregate';
 import { checkAllocation, tallyPoints, type Allocation, type AllocationCheck, type Tally, type VoteOption } from '$lib/vote/dots';
 import { storeAgenda, type AgendaEntry } from './agenda';
 import type { Db } from './db';
 import { voteBallots, votes } from './db/schema';
 import { CODE_ALPHABET, normaliseCode } from './letter-codes';
-import { ALL_CLIENTS, ballotStartLimiter, voteCodeFailureLimiter, voteCodeLimiter } from './rate-limit';
+import { ALL_CLIENTS, ballotStartLimiter, ballotTotalLimiter, voteCodeFailureLimiter, voteCodeLimiter } from './rate-limit';
 import { notifyVote } from './vote-live';
 
 export const VOTE_CODE_LENGTH = 6;
@@ -24,8 +25,23 @@ export const VOTE_CODE_LENGTH = 6;
 export const MAX_BALLOTS = 500;
 /** A closed vote's code still says "closed" for this long; later it is just a wrong code. */
 const CLOSED_CODE_HOURS = 24;
+/** A vote still open after this long was forgotten: it counts as closed from then on. */
+export const MAX_OPEN_HOURS = 12;
 
-const now = () => new Date().toISOString().slice(0, 19) + 'Z';
+const stamp = (at: number) => new Date(at).toISOString().slice(0, 19) + 'Z';
+const now = () => stamp(Date.now());
+// A ballot keeps only the day it last changed: with the second, the order of rows could tell who
+// in a small room voted when.
+const day = () => now().slice(0, 10);
+
+/** Closes the votes opened more than MAX_OPEN_HOURS ago (done when votes are read, no timer needed). */
+function expireVotes(db: Db, at = Date.now()): void {
+	const cutoff = stamp(at - MAX_OPEN_HOURS * 3_600_000);
+	db.update(votes)
+		.set({ closedAt: stamp(at) })
+		.where(and(isNull(votes.closedAt), lt(votes.openedAt, cutoff)))
+		.run();
+}
 const hashBallot = (token: string) => crypto.createHash('sha256').update(`vote-ballot:${token}`).digest('hex');
 
 /** A new random ballot id for a device's cookie: 128 bits. */
@@ -120,6 +136,7 @@ export function openVote(db: Db, pilotId: number, options: (tx: Db) => VoteOptio
 }
 
 function openVoteRow(db: Db, pilotId: number): VoteRow | undefined {
+	expireVotes(db);
 	return db
 		.select()
 		.from(votes)
@@ -195,12 +212,24 @@ export type CodeOutcome =
  * The vote a typed or scanned code opens: the open vote with that code, else a vote with that code
  * closed in the last day (its page says it is closed). Only a well-formed code that opens nothing
  * counts toward the limits, and a client over a limit gets no look-up at all, not even of a right
- * code, so it learns nothing from further tries.
+ * code, so it learns nothing from further tries. A device that already voted in the vote (its
+ * ballot id from the cookie) proved it knows the code: the limits do not stop it, so a flood of
+ * guesses elsewhere cannot lock a room out of its own vote.
  */
-export function findVote(db: Db, typed: string, client: string, at = Date.now()): CodeOutcome {
+export function findVote(db: Db, typed: string, client: string, at = Date.now(), ballot: string | null = null): CodeOutcome {
 	if (!typed.trim()) return { kind: 'empty' };
 	const code = normaliseVoteCode(typed);
 	if (!code) return { kind: 'malformed' };
+	expireVotes(db, at);
+	const lookUp = () => {
+		const rows = db.select().from(votes).where(eq(votes.code, code)).orderBy(desc(votes.id)).limit(4).all();
+		const since = new Date(at - CLOSED_CODE_HOURS * 3_600_000).toISOString();
+		return rows.find((r) => r.closedAt === null) ?? rows.find((r) => r.closedAt !== null && r.closedAt >= since);
+	};
+	if (ballot) {
+		const known = lookUp();
+		if (known && ballotOf(db, known.id, ballot)) return { kind: 'found', vote: toVote(known) };
+	}
 	for (const [limiter, key] of [
 		[voteCodeLimiter, client],
 		[voteCodeFailureLimiter, ALL_CLIENTS]
@@ -208,9 +237,7 @@ export function findVote(db: Db, typed: string, client: string, at = Date.now())
 		const limit = limiter.refuses(key, at);
 		if (!limit.allowed) return { kind: 'too-many', retryAfterSeconds: limit.retryAfterSeconds };
 	}
-	const row = db.select().from(votes).where(eq(votes.code, code)).orderBy(desc(votes.id)).limit(4).all();
-	const since = new Date(at - CLOSED_CODE_HOURS * 3_600_000).toISOString();
-	const vote = row.find((r) => r.closedAt === null) ?? row.find((r) => r.closedAt !== null && r.closedAt >= since);
+	const vote = lookUp();
 	if (vote) return { kind: 'found', vote: toVote(vote) };
 	voteCodeLimiter.hit(client, at);
 	voteCodeFailureLimiter.hit(ALL_CLIENTS, at);
@@ -242,6 +269,7 @@ export type BallotOutcome =
 export function castBallot(db: Db, voteId: number, token: string, raw: readonly (string | undefined)[], client: string): BallotOutcome {
 	const outcome = db.transaction((transaction): BallotOutcome & { pilotId?: number } => {
 		const tx = transaction as unknown as Db;
+		expireVotes(tx);
 		const row = tx.select().from(votes).where(eq(votes.id, voteId)).get();
 		if (!row || row.closedAt !== null) return { kind: 'closed' };
 		const check = checkAllocation(toVote(row).options, raw);
@@ -250,13 +278,15 @@ export function castBallot(db: Db, voteId: number, token: string, raw: readonly 
 		const allocation = JSON.stringify(check.allocation);
 		const mine = and(eq(voteBallots.voteId, voteId), eq(voteBallots.ballotHash, hash));
 		if (tx.select({ id: voteBallots.id }).from(voteBallots).where(mine).get()) {
-			tx.update(voteBallots).set({ allocation, updatedAt: now() }).where(mine).run();
+			tx.update(voteBallots).set({ allocation, updatedAt: day() }).where(mine).run();
 		} else {
 			const ballots = tx.select({ n: count() }).from(voteBallots).where(eq(voteBallots.voteId, voteId)).get()!.n;
 			if (ballots >= MAX_BALLOTS) return { kind: 'full' };
-			const limit = ballotStartLimiter.hit(`${voteId}\n${client}`);
-			if (!limit.allowed) return { kind: 'too-many', retryAfterSeconds: limit.retryAfterSeconds };
-			tx.insert(voteBallots).values({ voteId, ballotHash: hash, allocation, updatedAt: now() }).run();
+			for (const limiter of [ballotStartLimiter, ballotTotalLimiter]) {
+				const limit = limiter.hit(`${voteId}\n${client}`);
+				if (!limit.allowed) return { kind: 'too-many', retryAfterSeconds: limit.retryAfterSeconds };
+			}
+			tx.insert(voteBallots).values({ voteId, ballotHash: hash, allocation, updatedAt: day() }).run();
 		}
 		return { kind: 'saved', allocation: check.allocation, pilotId: row.pilotId };
 	});

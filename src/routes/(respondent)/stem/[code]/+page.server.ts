@@ -28,7 +28,7 @@ function voteOf(event: RequestEvent | Parameters<PageServerLoad>[0]): Vote {
 	if (!code) redirect(303, '/stem?fout=code');
 	// One spelling per vote, so the ballot cookie's path always matches.
 	if (code !== event.params.code) redirect(303, `/stem/${code}`);
-	const outcome = findVote(db(), code, safeClientAddress(event));
+	const outcome = findVote(db(), code, safeClientAddress(event), Date.now(), ballotToken(event.cookies));
 	if (outcome.kind === 'too-many') redirect(303, '/stem?fout=later');
 	if (outcome.kind !== 'found') redirect(303, '/stem?fout=code');
 	return outcome.vote;

@@ -51,7 +51,7 @@ export const load: PageServerLoad = async (event) => {
 	const texts = resultTexts(scanForLocale(pilot), results);
 	const agenda = loadAgenda(db(), pilot.id, results);
 	const entries = agenda.entries.map((e) => ({ ...entryWords(e, texts), id: e.id, minutes: e.minutes, notes: e.notes }));
-	const quotes = listQuotes(db(), pilot.id);
+	const quotes = listQuotes(db(), pilot.id, results);
 	const quoted = new Set(quotes.map((q) => `${q.itemId}\n${q.role}\n${q.text}`));
 	return {
 		saved: agenda.saved,

@@ -41,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 
 	const agenda = loadAgenda(db(), pilot.id, results);
 	const plan = describedPlan(planContext(db(), pilot));
-	const quotes = listQuotes(db(), pilot.id);
+	const quotes = listQuotes(db(), pilot.id, results);
 	const onAgenda = new Set<number | null>(agenda.entries.map((e) => e.id).filter((id) => id !== null));
 	const quote = (q: { text: string; role: string }) => ({ text: q.text, role: src.texts.role(q.role) });
 	return {

@@ -4,7 +4,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { resultTexts } from '$lib/analysis/texts';
-import { topicWords } from '$lib/agenda/topic-text';
+import { entryWords } from '$lib/agenda/topic-text';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, locales } from '$lib/i18n';
 import { loadAgenda, type AgendaEntry } from '$lib/server/agenda';
@@ -55,13 +55,7 @@ export const actions: Actions = {
 		// the vote keeps them, whatever the agenda does later, and each phone shows its own language.
 		const languages = [getLocale(), ...locales.filter((l) => l !== getLocale())];
 		const texts = new Map(languages.map((l) => [l, inLocale(l, () => resultTexts(scanForLocale(pilot, l), results))]));
-		const titles = (e: AgendaEntry) =>
-			Object.fromEntries(
-				languages.map((l) => [
-					l,
-					inLocale(l, () => e.title ?? (e.topic ? topicWords(e.topic, texts.get(l)!).title : m.gs_topic_gone_title()))
-				])
-			);
+		const titles = (e: AgendaEntry) => Object.fromEntries(languages.map((l) => [l, inLocale(l, () => entryWords(e, texts.get(l)!).title)]));
 		const outcome = openVote(db(), pilot.id, (tx) => agendaVoteOptions(tx, pilot.id, results, titles));
 		if (outcome.kind === 'already-open') return fail(409, { action: 'open' as const, error: m.st_already_open() });
 		if (outcome.kind === 'no-options') return fail(400, { action: 'open' as const, error: m.st_no_topics() });

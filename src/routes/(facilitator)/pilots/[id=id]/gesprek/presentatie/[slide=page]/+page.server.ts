@@ -45,7 +45,7 @@ export const load: PageServerLoad = async (event) => {
 	const entry = agenda.entries[slide - 2];
 	const item = entry.topic?.itemId ? results.themes.flatMap((t) => t.items).find((i) => i.id === entry.topic!.itemId) : undefined;
 	const figures = entry.topic?.figures;
-	const quotes = entry.id === null ? [] : listQuotes(db(), pilot.id).filter((q) => q.topicId === entry.id);
+	const quotes = entry.id === null ? [] : listQuotes(db(), pilot.id, results).filter((q) => q.topicId === entry.id);
 	return {
 		...base,
 		overview: null,

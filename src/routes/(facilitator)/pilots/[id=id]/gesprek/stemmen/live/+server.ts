@@ -11,6 +11,9 @@ import { subscribeVote, trackStream } from '$lib/server/vote-live';
 import type { RequestHandler } from './$types';
 
 const HEARTBEAT_MS = 20_000;
+// Access is checked when a stream opens. A stream ends after this long and the browser opens a
+// new one (checked again), so someone whose access or session ended stops getting the tally.
+const LIFETIME_MS = 10 * 60_000;
 
 export const GET: RequestHandler = (event) => {
 	const { pilot } = requirePilot(event, 'view', { api: true });
@@ -24,22 +27,35 @@ export const GET: RequestHandler = (event) => {
 		start(controller) {
 			let ended = false;
 			const send = (text: string) => {
-				if (!ended) controller.enqueue(encoder.encode(text));
+				if (ended) return;
+				try {
+					controller.enqueue(encoder.encode(text));
+				} catch {
+					end();
+				}
 			};
 			const sendTally = () => {
-				const now = tally();
-				send(`event: tally\ndata: ${JSON.stringify(now)}\n\n`);
-				// A closed vote changes no more: the stream ends, and the page stops listening.
-				if (!now?.open) end();
+				// Runs from a timer: a failure (a busy database, a client gone) ends this stream only.
+				try {
+					const now = tally();
+					send(`event: tally\ndata: ${JSON.stringify(now)}\n\n`);
+					// A closed vote changes no more: the stream ends, and the page stops listening.
+					if (!now?.open) end();
+				} catch {
+					end();
+				}
 			};
 			const heartbeat = setInterval(() => send(': hartslag\n\n'), HEARTBEAT_MS);
 			heartbeat.unref?.();
+			const lifetime = setTimeout(() => end(), LIFETIME_MS);
+			lifetime.unref?.();
 			const unsubscribe = subscribeVote(pilot.id, sendTally);
 			const forget = trackStream(() => end());
 			end = () => {
 				if (ended) return;
 				ended = true;
 				clearInterval(heartbeat);
+				clearTimeout(lifetime);
 				unsubscribe();
 				forget();
 				try {
