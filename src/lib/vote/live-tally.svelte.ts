@@ -45,7 +45,7 @@ export class LiveTally {
 			this.heard = true;
 			this.receive(JSON.parse((event as MessageEvent<string>).data) as Tally | null);
 		});
-		// Refused for good (a 401 after logging out elsewhere, a 404): ask by polling, which says why.
+		// Refused for good (a 401 after logging out elsewhere, a 404): polling finds out and says so.
 		source.onerror = () => {
 			if (source.readyState === EventSource.CLOSED && this.source === source) this.poll();
 		};
@@ -80,7 +80,16 @@ export class LiveTally {
 			if (this.mode !== 'poll') return;
 			try {
 				const response = await fetch(this.url, { headers: { accept: 'application/json' } });
+				// Left the page meanwhile: nothing more to do.
+				if (this.mode !== 'poll') return;
 				if (response.ok) this.receive(((await response.json()) as { tally: Tally | null }).tally);
+				// Refused for good (logged out elsewhere, access taken away): the page reloads its data,
+				// which shows the login or "not found" page instead of a tally that no longer changes.
+				else if ([401, 403, 404].includes(response.status)) {
+					this.stop();
+					this.onClosed();
+					return;
+				}
 			} catch {
 				// Offline for a moment: the next turn tries again.
 			}
