@@ -7,6 +7,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { viewablePilot, type PilotAccess } from './access';
 import type { SessionUser } from './auth';
 import { db } from './db';
+import { latestRelease } from './releases';
 import type { PilotWithScan } from './pilots';
 
 type GuardEvent = { locals: App.Locals; url: URL; params: Partial<Record<string, string>> };
@@ -47,4 +48,14 @@ export function requirePilot(event: GuardEvent, need: PilotAccess, options: { ap
 	const found = Number.isSafeInteger(id) ? viewablePilot(db(), user, id) : null;
 	if (!found || (need === 'manage' && found.access !== 'manage')) error(404, m.pilot_not_found());
 	return { user, ...found };
+}
+
+/**
+ * The latest release of a pilot the caller has checked access to (with requirePilot): every page
+ * that shows figures reads them from it. Before the first release the pilot page says when they come.
+ */
+export function requireRelease(pilot: { id: number }) {
+	const release = latestRelease(db(), pilot.id);
+	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
+	return release;
 }

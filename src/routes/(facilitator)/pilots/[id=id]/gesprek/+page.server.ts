@@ -1,7 +1,7 @@
 // The agenda of het goede gesprek: the draft from the latest release, which those who manage the
 // pilot keep, drop, reorder, extend and time, with the open answers to show as quotes. Everyone
 // who may see the pilot (a council's chair as viewer) sees the agenda; only managers change it.
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { TOPIC_KINDS } from '$lib/analysis/agenda';
 import { resultTexts } from '$lib/analysis/texts';
 import { entryWords, kindLabel, topicWords } from '$lib/agenda/topic-text';
@@ -22,8 +22,7 @@ import {
 	type AgendaChange
 } from '$lib/server/agenda';
 import { db } from '$lib/server/db';
-import { requirePilot } from '$lib/server/guard';
-import { latestRelease } from '$lib/server/releases';
+import { requirePilot, requireRelease } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
 import { scanForLocale } from '$lib/server/scans';
 import type { PilotWithScan } from '$lib/server/pilots';
@@ -34,8 +33,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
  * the first release, the pilot page says when they come.
  */
 function released(pilot: PilotWithScan) {
-	const release = latestRelease(db(), pilot.id);
-	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
+	const release = requireRelease(pilot);
 	return { results: release.results, release };
 }
 

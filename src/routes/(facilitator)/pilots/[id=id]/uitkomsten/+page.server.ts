@@ -4,10 +4,7 @@
 import { chartDownload, chartSource, heatmapChart, radarChart, themeScoresChart } from '$lib/charts/chart-data';
 import { anyShown, isThemeOrder, largestDifferences, mainPair, type ThemeOrder } from '$lib/analysis/ranking';
 import type { HeatMeasure } from '$lib/charts/shapes';
-import { db } from '$lib/server/db';
-import { requirePilot } from '$lib/server/guard';
-import { redirect } from '@sveltejs/kit';
-import { latestRelease } from '$lib/server/releases';
+import { requirePilot, requireRelease } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 import { scanForLocale } from '$lib/server/scans';
 
@@ -20,8 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'view');
 	const url = event.url;
 	// Figures come from the latest release only; before the first, the pilot page says when they come.
-	const release = latestRelease(db(), pilot.id);
-	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
+	const release = requireRelease(pilot);
 	const results = release.results;
 	const src = chartSource(results, { ...pilot, scan: scanForLocale(pilot) });
 	const [a, b] = mainPair(results);
@@ -41,7 +37,12 @@ export const load: PageServerLoad = async (event) => {
 	}));
 	// The charts carry the figures; the page itself needs only who took part.
 	return {
-		roles: results.roles.map((r) => ({ ...r, label: src.texts.role(r.role) })),
+		// How many were typed in from paper is said only of roles whose figures are shown.
+		roles: results.roles.map((r) => ({
+			...r,
+			label: src.texts.role(r.role),
+			typedIn: r.suppressed ? 0 : (release.counts[r.role]?.typedIn ?? 0)
+		})),
 		minGroupSize: results.minGroupSize,
 		anyShown: anyShown(results),
 		release: { number: release.number, createdAt: release.createdAt, counts: release.counts },

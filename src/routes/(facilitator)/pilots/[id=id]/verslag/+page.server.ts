@@ -1,15 +1,13 @@
 // The printable report of a pilot's round: the caveat, who took part, the theme overview and each
 // theme's charts, the agenda of het goede gesprek with its notes and quotes, the vote and the plan
 // van aanpak. Everything comes from the latest release, so nothing suppressed can be in it.
-import { redirect } from '@sveltejs/kit';
 import { entryWords } from '$lib/agenda/topic-text';
 import { chartSource, ladderChart, mirrorChartParts, themeHeatmapChart, themeScoresChart, type ChartSpec } from '$lib/charts/chart-data';
 import { dayOf } from '$lib/dates';
 import { listQuotes, loadAgenda } from '$lib/server/agenda';
 import { db } from '$lib/server/db';
-import { requirePilot } from '$lib/server/guard';
+import { requirePilot, requireRelease } from '$lib/server/guard';
 import { describedPlan, planContext } from '$lib/server/plan-view';
-import { latestRelease } from '$lib/server/releases';
 import { scanForLocale } from '$lib/server/scans';
 import { latestVoteResult } from '$lib/server/vote';
 import type { PageServerLoad } from './$types';
@@ -20,8 +18,7 @@ export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'view');
-	const release = latestRelease(db(), pilot.id);
-	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
+	const release = requireRelease(pilot);
 	const results = release.results;
 	const src = chartSource(results, { ...pilot, scan: scanForLocale(pilot) });
 

@@ -1,7 +1,7 @@
 // The live vote of het goede gesprek, facilitator's side: managers open a vote on the agenda's
 // topics and close it; everyone who may see the pilot sees the code, the QR code and the tally
 // (live through ./live, or by the refresh button without JavaScript).
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { resultTexts } from '$lib/analysis/texts';
 import { entryWords } from '$lib/agenda/topic-text';
@@ -9,10 +9,9 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale, locales } from '$lib/i18n';
 import { loadAgenda, type AgendaEntry } from '$lib/server/agenda';
 import { db } from '$lib/server/db';
-import { requirePilot } from '$lib/server/guard';
+import { requirePilot, requireRelease } from '$lib/server/guard';
 import { inLocale } from '$lib/server/locale';
 import type { PilotWithScan } from '$lib/server/pilots';
-import { latestRelease } from '$lib/server/releases';
 import { scanForLocale } from '$lib/server/scans';
 import { agendaVoteOptions, closeVote, currentTally, currentVote, formatVoteCode, openVote } from '$lib/server/vote';
 import { VOTE_DOTS } from '$lib/vote/dots';
@@ -20,9 +19,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The released results the agenda is made of; before the first release the pilot page says when they come. */
 function released(pilot: PilotWithScan) {
-	const release = latestRelease(db(), pilot.id);
-	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
-	return release.results;
+	return requireRelease(pilot).results;
 }
 
 export const load: PageServerLoad = async (event) => {

@@ -2,7 +2,7 @@
 // its statement chart (no table, no sort links, no downloads), the quotes put under it and the
 // conversation questions; a misjudged topic reveals in steps (?stap=). Plain pages linked by
 // next and previous, so it works without JavaScript; notes are saved from here too.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { neighbours, askedStep, slideHref, stepsOf } from '$lib/agenda/slides';
 import { entryWords } from '$lib/agenda/topic-text';
 import { chartSource, statementChart } from '$lib/charts/chart-data';
@@ -10,16 +10,14 @@ import { formatMean } from '$lib/charts/format';
 import { m } from '$lib/paraglide/messages';
 import { changeAgenda, listQuotes, loadAgenda, MAX_NOTES } from '$lib/server/agenda';
 import { db } from '$lib/server/db';
-import { requirePilot } from '$lib/server/guard';
-import { latestRelease } from '$lib/server/releases';
+import { requirePilot, requireRelease } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
 import { scanForLocale } from '$lib/server/scans';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { pilot, access } = requirePilot(event, 'view');
-	const release = latestRelease(db(), pilot.id);
-	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
+	const release = requireRelease(pilot);
 	const results = release.results;
 	const src = chartSource(results, { ...pilot, scan: scanForLocale(pilot) });
 	const agenda = loadAgenda(db(), pilot.id, results);
@@ -74,8 +72,7 @@ export const actions: Actions = {
 	/** Notes taken during the meeting; without JavaScript the same slide comes back. */
 	aantekeningen: async (event) => {
 		const { pilot } = requirePilot(event, 'manage');
-		const release = latestRelease(db(), pilot.id);
-		if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
+		const release = requireRelease(pilot);
 		const form = await readForm(event.request);
 		const topic = String(form.get('topic') ?? '');
 		const notes = String(form.get('aantekeningen') ?? '');

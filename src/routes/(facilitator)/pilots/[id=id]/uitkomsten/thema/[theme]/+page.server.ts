@@ -2,15 +2,13 @@
 // with the neutral answer in the middle of the bar or apart),
 // the ladder, the mirror questions and the open answers. Figures of roles below k never reach
 // this page; the order and what may be shown come from $lib/analysis.
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { dividedRoles } from '$lib/analysis/pairs';
 import { anyShown, isItemOrder, mainComparison, mainPair, mainPairHidden, orderHiddenBy, sortItems } from '$lib/analysis/ranking';
 import { chartDownload, chartSource, ladderChart, mirrorChart, statementChart } from '$lib/charts/chart-data';
 import type { NeutralPlacement } from '$lib/charts/shapes';
 import { m } from '$lib/paraglide/messages';
-import { db } from '$lib/server/db';
-import { requirePilot } from '$lib/server/guard';
-import { latestRelease } from '$lib/server/releases';
+import { requirePilot, requireRelease } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 import { scanForLocale } from '$lib/server/scans';
 
@@ -22,8 +20,7 @@ export const csr = false;
 export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'view');
 	const { params, url } = event;
-	const release = latestRelease(db(), pilot.id);
-	if (!release) redirect(303, `/pilots/${pilot.id}#uitkomsten`);
+	const release = requireRelease(pilot);
 	const results = release.results;
 	const index = results.themes.findIndex((t) => t.id === params.theme);
 	if (index < 0) error(404, m.res_theme_not_found());
