@@ -7,28 +7,15 @@ import {
 	MAX_ACTIONS,
 	MAX_PROGRESS,
 	type LinkTargets,
-	type OwnerKind,
 	type PlanAction,
 	type PlanLink,
-	type PlanPriority,
 	type PlanStatus
 } from '$lib/plan/rules';
 import type { Db } from './db';
 import { agendaTopics, planActionLinks, planActions, planProgress } from './db/schema';
 
 /** What a form sets on an action; `status` is left alone when absent (a new action is gepland). */
-export type ActionInput = {
-	title: string;
-	whyTopicId: number | null;
-	whyText: string;
-	ownerKind: OwnerKind;
-	ownerName: string;
-	dueMonth: string;
-	priority: PlanPriority;
-	status?: PlanStatus;
-	successSign: string;
-	links: PlanLink[];
-};
+export type ActionInput = Omit<PlanAction, 'id' | 'position' | 'status' | 'progress'> & { status?: PlanStatus };
 
 /** Why a change was not made: the plan is full, a link or topic is not this pilot's, or the action is gone. */
 export type PlanRefusal = 'full' | 'links' | 'topic' | 'gone';
