@@ -2,15 +2,7 @@
 // it is linked to and a dated progress log. Every change names the pilot, so an action id of
 // another pilot changes nothing; links must name themes and statements of the pilot's own scan.
 import { and, asc, count, eq, inArray, max, type SQL } from 'drizzle-orm';
-import {
-	linksExist,
-	MAX_ACTIONS,
-	MAX_PROGRESS,
-	type LinkTargets,
-	type PlanAction,
-	type PlanLink,
-	type PlanStatus
-} from '$lib/plan/rules';
+import { linksExist, MAX_ACTIONS, MAX_PROGRESS, type LinkTargets, type PlanAction, type PlanLink, type PlanStatus } from '$lib/plan/rules';
 import type { Db } from './db';
 import { agendaTopics, planActionLinks, planActions, planProgress } from './db/schema';
 
