@@ -17,8 +17,16 @@ const { server } = await import('../build/index.js');
 // Only reads are compressed: posts answer with a redirect or a few bytes of JSON (an autosave),
 // and should not pay for it.
 const compress = compression();
-server.server.prependListener('request', (req, res) => {
+// The app's busiest request, an autosave, is answered before SvelteKit when the app offers it
+// (src/lib/server/autosave-http.ts says why and what it keeps); every other request goes on to
+// SvelteKit's own listener.
+const answerAutosave = globalThis[Symbol.for('quickscan.autosave')];
+const kit = server.server.listeners('request');
+server.server.removeAllListeners('request');
+server.server.on('request', (req, res) => {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	if (answerAutosave?.(req, res)) return;
 	if (req.method === 'GET' || req.method === 'HEAD') compress(req, res, () => {});
+	for (const listener of kit) listener.call(server.server, req, res);
 });
 console.log(`Quickscan draait op ${process.env.ORIGIN}`);

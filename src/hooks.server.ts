@@ -10,6 +10,7 @@ import { hasSecretInUrl, redactPath } from '$lib/server/secret-paths';
 import { SECURITY_HEADERS } from '$lib/server/security-headers';
 import { safeClientAddress, unknownLinkLimiter } from '$lib/server/rate-limit';
 import { startUp } from '$lib/server/startup';
+import { autosaveHandler, AUTOSAVE_HANDLER } from '$lib/server/autosave-http';
 import { chooseLocale, inLocale, LANGUAGE_COOKIE } from '$lib/server/locale';
 import { ScanFileError } from '$lib/scan/parse';
 import { m } from '$lib/paraglide/messages';
@@ -17,6 +18,8 @@ import { m } from '$lib/paraglide/messages';
 export const init: ServerInit = async () => {
 	try {
 		await startUp();
+		// The built server (scripts/serve.js) answers plain autosaves before SvelteKit with this.
+		(globalThis as Record<symbol, unknown>)[AUTOSAVE_HANDLER] = autosaveHandler(db);
 	} catch (e) {
 		if (e instanceof ScanFileError) {
 			console.error(`\n${e.message}\n\nQuickscan start niet tot dit bestand is hersteld (controleer met: npm run scans:check).\n`);

@@ -30,13 +30,29 @@ const CONNECTIONS = 20;
 const ROUNDS = 3;
 const here = import.meta.dirname;
 
-type Load = { savesPerSecond: number; p50: number; p99: number; failures: number };
+type Load = { savesPerSecond: number; p50: number; p99: number; failures: number; cpuPerSave: number };
 type Target = { path: string; body: string };
-type Contender = { name: string; base: string; targets: Target[]; rounds: Load[] };
+type Contender = { name: string; base: string; pid: number; targets: Target[]; rounds: Load[] };
+
+/**
+ * The CPU time (user + system, ms) a process has used so far, from /proc; null where there is none.
+ * Saves per second depend on how busy the machine is; the CPU time a server spends per save hardly
+ * does, so it is reported next to them and compared too.
+ */
+function cpuMs(pid: number): number | null {
+	try {
+		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		// utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second on Linux).
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return null;
+	}
+}
 
 /** Loads POST <base><path> with the targets' bodies in turn, at 20 connections, for `seconds`. */
-async function load(base: string, targets: Target[], seconds: number): Promise<Load> {
+async function load(base: string, pid: number, targets: Target[], seconds: number): Promise<Load> {
 	let next = 0;
+	const cpuBefore = cpuMs(pid);
 	const result = await autocannon({
 		url: base,
 		connections: CONNECTIONS,
@@ -52,11 +68,13 @@ async function load(base: string, targets: Target[], seconds: number): Promise<L
 			}
 		]
 	});
+	const cpuAfter = cpuMs(pid);
 	return {
 		savesPerSecond: result.requests.total / seconds,
 		p50: result.latency.p50,
 		p99: result.latency.p99,
-		failures: result.errors + result.timeouts + result.non2xx
+		failures: result.errors + result.timeouts + result.non2xx,
+		cpuPerSave: cpuBefore === null || cpuAfter === null ? NaN : ((cpuAfter - cpuBefore) * 1000) / Math.max(1, result.requests.total)
 	};
 }
 
@@ -67,9 +85,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * machine that gets busier or quieter during the run treats them alike; the medians are reported.
  */
 async function compete(contenders: Contender[], seconds: number) {
-	for (const c of contenders) await load(c.base, c.targets, 2);
+	for (const c of contenders) await load(c.base, c.pid, c.targets, 2);
 	const perRound = Math.max(2, Math.round(seconds / ROUNDS));
-	for (let round = 0; round < ROUNDS; round++) for (const c of contenders) c.rounds.push(await load(c.base, c.targets, perRound));
+	for (let round = 0; round < ROUNDS; round++) for (const c of contenders) c.rounds.push(await load(c.base, c.pid, c.targets, perRound));
 }
 
 /** Builds the bare SvelteKit app (a few seconds) so the floor is measured on the installed versions. */
@@ -164,7 +182,7 @@ export async function benchSavePath(root: string, options: { seconds: number }):
 			name: 'de node:http-vloer'
 		});
 		servers.push(raw);
-		const kit = await startNode([path.join(here, 'floor-kit/build/index.js')], {
+		const kit = await startNode([...(process.env.FLOOR_NODE_ARGS?.split(' ') ?? []), path.join(here, 'floor-kit/build/index.js')], {
 			cwd: path.join(here, 'floor-kit'),
 			env: { DATABASE_PATH: path.join(dir, 'kit.db') },
 			probe: '/',
@@ -175,9 +193,9 @@ export async function benchSavePath(root: string, options: { seconds: number }):
 		servers.push(app);
 
 		const contenders: Contender[] = [
-			{ name: 'node:http + better-sqlite3 (grens van de machine)', base: raw.base, targets: floorTargets, rounds: [] },
-			{ name: 'kale SvelteKit 2 +server.ts (vloer)', base: kit.base, targets: floorTargets, rounds: [] },
-			{ name: `Quickscan POST /s/<token>/antwoord (${LINKS} links)`, base: app.base, targets: appTargets, rounds: [] }
+			{ name: 'node:http + better-sqlite3 (grens van de machine)', base: raw.base, pid: raw.child.pid!, targets: floorTargets, rounds: [] },
+			{ name: 'kale SvelteKit 2 +server.ts (vloer)', base: kit.base, pid: kit.child.pid!, targets: floorTargets, rounds: [] },
+			{ name: `Quickscan POST /s/<token>/antwoord (${LINKS} links)`, base: app.base, pid: app.child.pid!, targets: appTargets, rounds: [] }
 		];
 		console.log(`  ${ROUNDS} rondes om de beurt, ${options.seconds} s per server in totaal …`);
 		await compete(contenders, options.seconds);
@@ -201,21 +219,34 @@ function printLoads(contenders: Contender[]) {
 		savesPerSecond: median(c.rounds.map((r) => r.savesPerSecond)),
 		p50: median(c.rounds.map((r) => r.p50)),
 		p99: median(c.rounds.map((r) => r.p99)),
+		cpuPerSave: median(c.rounds.map((r) => r.cpuPerSave)),
 		rounds: c.rounds.map((r) => r.savesPerSecond.toFixed(0)).join(' / '),
 		failures: c.rounds.reduce((sum, r) => sum + r.failures, 0)
 	}));
 	printTable(
 		[
-			['autosave (mediaan van de rondes)', 'saves/s', 'p50', 'p99', 'per ronde', 'fouten'],
-			...summary.map((l) => [l.name, l.savesPerSecond.toFixed(0), `${l.p50} ms`, `${l.p99} ms`, l.rounds, String(l.failures)])
+			['autosave (mediaan van de rondes)', 'saves/s', 'p50', 'p99', 'CPU per save', 'per ronde', 'fouten'],
+			...summary.map((l) => [
+				l.name,
+				l.savesPerSecond.toFixed(0),
+				`${l.p50} ms`,
+				`${l.p99} ms`,
+				Number.isNaN(l.cpuPerSave) ? '–' : `${l.cpuPerSave.toFixed(0)} µs`,
+				l.rounds,
+				String(l.failures)
+			])
 		],
-		(c) => c >= 1 && c !== 4
+		(c) => c >= 1 && c !== 5
 	);
 	const [raw, kit, app] = summary;
 	console.log('');
 	console.log(
 		`App t.o.v. de SvelteKit-vloer: ${(app.savesPerSecond / kit.savesPerSecond).toFixed(2)}x saves/s (doel ≥ 0.8x), p99 ${(app.p99 / kit.p99).toFixed(2)}x (doel ≤ 1.5x).`
 	);
+	if (!Number.isNaN(app.cpuPerSave))
+		console.log(
+			`CPU-tijd per save: de vloer ${(kit.cpuPerSave / app.cpuPerSave).toFixed(2)}x die van de app (hangt minder af van een drukke machine dan saves/s).`
+		);
 	console.log(
 		`App t.o.v. de grens van de machine: ${(app.savesPerSecond / raw.savesPerSecond).toFixed(2)}x; de SvelteKit-vloer zelf: ${(kit.savesPerSecond / raw.savesPerSecond).toFixed(2)}x.`
 	);

@@ -70,7 +70,7 @@ export async function startNode(
 
 /** The app's built server (scripts/serve.js) on the given database, without demo data. */
 export function startApp(root: string, databasePath: string): Promise<Started> {
-	return startNode(['scripts/serve.js'], {
+	return startNode([...(process.env.APP_NODE_ARGS?.split(' ') ?? []), 'scripts/serve.js'], {
 		cwd: root,
 		env: { DATABASE_PATH: databasePath, DEMO_DATA: 'false' },
 		probe: '/login',

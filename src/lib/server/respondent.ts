@@ -5,6 +5,7 @@ import { parseAnswers, questionsByKey } from '$lib/scan/answers';
 import { allQuestions, buildPages, type Page, type Question } from '$lib/scan/questionnaire';
 import type { ScanDefinition } from '$lib/scan/schema';
 import { baseLocale, getLocale, isLocale, locales, type Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { LANGUAGE_PARAM } from '$lib/i18n';
 import type { Db } from './db';
 import type { Invitation, Pilot, ResponseRow } from './db/schema';
@@ -122,6 +123,42 @@ export function openLink(db: Db, token: string): LinkState {
 	if (state === 'not-yet-open') return { kind: 'not-yet-open', opensOn: pilot.status === 'open' ? pilot.opensOn : null, contact };
 	if (invitation.kind === 'group') return { kind: 'group', pilot: publicPilot(pilot), invitation };
 	return { kind: 'personal', pilot: publicPilot(pilot), invitation, response, ...questionnaireFor(pilot, invitation.role!) };
+}
+
+/** A link that can be used: a group link, or a personal one (perhaps handed in already). */
+export type UsableLink = Exclude<LinkState, { kind: 'unknown' | 'revoked' | 'closed' | 'not-yet-open' }>;
+
+/** A refused link as an HTTP answer: the status and what the respondent reads (with whom to ask). */
+export type LinkRefusal = { status: number; body: App.Error };
+
+/**
+ * Why a link cannot be used (unknown, revoked, closed, not yet open) as status and words, or null
+ * when it can. The one home of these answers: the pages (an error page) and the autosave (JSON)
+ * both give them.
+ */
+export function linkRefusal(state: LinkState): LinkRefusal | null {
+	switch (state.kind) {
+		case 'unknown':
+			return { status: 404, body: { message: m.resp_link_unknown() } };
+		// The pilot's contact goes with the error, so the page can say whom to ask.
+		case 'revoked':
+			return { status: 410, body: { message: m.resp_link_revoked(), contact: state.contact } };
+		// Someone who was still answering hears what became of their answers: only handed-in
+		// responses count in the results (results.ts), so theirs do not.
+		case 'closed':
+			return {
+				status: 410,
+				body: {
+					heading: m.resp_closed_heading(),
+					message: state.started ? m.resp_link_closed_unsent() : m.resp_link_closed(),
+					contact: state.contact
+				}
+			};
+		case 'not-yet-open':
+			return { status: 403, body: { message: m.resp_link_not_open(), contact: state.contact } };
+		default:
+			return null;
+	}
 }
 
 export type CodeOutcome =
