@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScanText } from './parse';
+import { parseScanText, ScanFileError } from './parse';
 import { HARD_WORDS, hardWordsIn, joinedClaimsIn, longSentencesIn, negationsIn, plainLanguageWarnings } from './plain-language';
 import type { ScanDefinition } from './schema';
 
@@ -92,5 +92,27 @@ describe('plainLanguageWarnings', () => {
 	});
 	it('finds nothing in a plain statement', () => {
 		expect(kindsOf(scanWith('De raad krijgt op tijd de informatie die nodig is.'))).toEqual([]);
+	});
+});
+
+describe('the scan fields for plain language', () => {
+	const source = fs.readFileSync('tests/fixtures/scans/minimal.yaml', 'utf8');
+	const withFields = (kind: string) =>
+		source
+			.replace('comparison: [raad, gemeente]', 'comparison: [raad, gemeente]\nhardWords: [nota]')
+			.replace('text: Stelling A1.', `text: De raad leest nooit een nota.\n        plainLanguageAccepted: [${kind}]`);
+	it('are read from the file: hardWords for the scan, plainLanguageAccepted per item', () => {
+		const scan = parseScanText('b1.yaml', withFields('negation'));
+		expect(
+			plainLanguageWarnings(scan)
+				.filter((w) => w.address[1] === 'a-1')
+				.map((w) => [w.kind, w.found, w.accepted])
+		).toEqual([
+			['negation', 'nooit', true],
+			['hard-word', 'nota', false]
+		]);
+	});
+	it('refuse an unknown kind of warning', () => {
+		expect(() => parseScanText('b1.yaml', withFields('vaag'))).toThrow(ScanFileError);
 	});
 });
