@@ -3,9 +3,12 @@
 // A broken file (bad YAML, an unknown id, a lost placeholder) stops the app: exit 1. A translation
 // that misses a text or was written for an older Dutch text only warns, because the app shows the
 // Dutch text there; `--strict` makes those warnings fail too (for CI before a release).
+// Plain-language (B1) hints (a negation, two claims, a long sentence, a hard word) are printed for a
+// reviewer and never fail, not even with `--strict`: they are rules of thumb (src/lib/scan/plain-language).
 import fs from 'node:fs';
 import { buildPages } from '../src/lib/scan/questionnaire';
 import { ScanFileError } from '../src/lib/scan/parse';
+import { describeWarning, plainLanguageWarnings } from '../src/lib/scan/plain-language';
 import { addressKey, translationGaps } from '../src/lib/scan/translation';
 import { loadScanDirectory } from '../src/lib/server/scans';
 
@@ -25,6 +28,7 @@ function interfaceLocales(): string[] {
 const short = (text: string) => (text.length > 70 ? `${text.slice(0, 67)}…` : text);
 
 let warnings = 0;
+let plainWarnings = 0;
 try {
 	for (const scan of loadScanDirectory(dir)) {
 		const def = scan.definition;
@@ -36,6 +40,16 @@ try {
 		console.log(
 			`✓ ${scan.file}: ${def.id} versie ${def.version}, ${def.themes.length} thema's, ${count('full')} stellingen (kort: ${count('short')}), code ${scan.contentHash.slice(0, 12)}`
 		);
+		const plain = plainLanguageWarnings(def);
+		const kept = plain.filter((w) => w.accepted);
+		console.log(
+			`  B1: ${plain.length - kept.length} waarschuwing${plain.length - kept.length === 1 ? '' : 'en'}, ${kept.length} bekeken en behouden`
+		);
+		for (const w of plain.filter((w) => !w.accepted)) {
+			plainWarnings++;
+			console.warn(`  ? ${addressKey(w.address)}: ${describeWarning(w)}`);
+			console.warn(`      "${short(w.text)}"`);
+		}
 		for (const locale of interfaceLocales())
 			if (!scan.translations[locale]) {
 				warnings++;
@@ -65,6 +79,8 @@ try {
 	}
 	throw e;
 }
+if (plainWarnings > 0)
+	console.warn(`${plainWarnings} B1-waarschuwing${plainWarnings === 1 ? '' : 'en'} om na te kijken (geen fout; zie README, "Scans").`);
 if (warnings > 0) {
 	console.warn(`${warnings} waarschuwing${warnings === 1 ? '' : 'en'}${strict ? ' (--strict: telt als fout)' : ''}.`);
 	if (strict) process.exit(1);

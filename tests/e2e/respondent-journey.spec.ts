@@ -210,7 +210,7 @@ test('on a small phone (360 by 640) the first question of every theme fits the s
 	}
 	// The longest statement of the scan, reached with "Volgende vraag" as a respondent would.
 	await open(respondent, link.replace(/\/?$/, '/6'));
-	const longest = 'Ook groepen die moeilijk te bereiken zijn worden gehoord, zoals jongeren of mensen met een beperking.';
+	const longest = 'De raad hoort ook moeilijk bereikbare groepen, zoals jongeren of mensen met een beperking.';
 	while (!(await respondent.locator('.qs-step--current legend').textContent())?.includes(longest))
 		await respondent.getByRole('button', { name: 'Volgende vraag' }).click();
 	await expectQuestionFits(respondent, size.height, 'the longest statement');
@@ -222,7 +222,7 @@ test('on a small phone (360 by 640) the first question of every theme fits the s
 	await expectQuestionFits(respondent, 844, 'theme 1 at 390 by 844');
 	await respondent.screenshot({ path: test.info().outputPath('thema-1-vraag-1-390x844.png') });
 	await respondent.setViewportSize({ width: 640, height: 400 });
-	await expect(respondent.getByText('Doel en meerwaarde', { exact: true })).toBeVisible();
+	await expect(respondent.getByText('Het doel van de raad en wat hij oplevert', { exact: true })).toBeVisible();
 	// The instruction is below the buttons in this layout, not gone.
 	await expect(respondent.getByText('Kies bij elke stelling wat het beste past.').filter({ visible: true })).toHaveCount(1);
 	await expect(respondent.getByRole('button', { name: 'Volgende vraag' })).toBeVisible();

@@ -47,9 +47,9 @@ describe('chart shapes', () => {
 	});
 
 	it('wraps labels on spaces into lines that fit', () => {
-		const lines = wrapText('De gemeente vraagt de raad om advies voordat een plan bijna klaar is.', 300, 18);
+		const lines = wrapText('De gemeente vraagt de raad al aan het begin van een plan om advies.', 300, 18);
 		expect(lines.length).toBeGreaterThan(1);
-		expect(lines.join(' ')).toBe('De gemeente vraagt de raad om advies voordat een plan bijna klaar is.');
+		expect(lines.join(' ')).toBe('De gemeente vraagt de raad al aan het begin van een plan om advies.');
 		for (const line of lines) expect(textWidth(line, 18)).toBeLessThanOrEqual(300);
 		expect(wrapText('', 100, 18)).toEqual(['']);
 	});

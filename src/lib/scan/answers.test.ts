@@ -129,7 +129,7 @@ describe('question texts', () => {
 	});
 
 	it('in a list, a mirror question names its statement', () => {
-		expect(questionInList(mirror)).toBe(`Wat denkt u dat de gemeente antwoordt bij: “${mirror.item.text}”`);
+		expect(questionInList(mirror)).toBe(`Wat denkt u dat de gemeente antwoordt bij: "${mirror.item.text}"`);
 		expect(questionInList(ladder, 'en')).toBe(`${ladder.item.text} (now)`);
 	});
 });

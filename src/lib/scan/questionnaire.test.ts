@@ -213,7 +213,7 @@ describe('parseAnswers against a questionnaire', () => {
 		expect(parsed(pages, { [openItem.id]: '   ' })).toEqual({ [openItem.id]: null });
 		expect(passes(pages, { [openItem.id]: 'x'.repeat(openMax) })).toBe(true);
 		const tooLong = parseAnswers(allQuestions(pages), { [openItem.id]: 'x'.repeat(openMax + 1) });
-		expect(tooLong).toEqual({ ok: false, errors: { [openItem.id]: `Uw antwoord is te lang: maximaal ${openMax} tekens.` } });
+		expect(tooLong).toEqual({ ok: false, errors: { [openItem.id]: `Uw antwoord is te lang. U kunt tot ${openMax} letters typen.` } });
 	});
 
 	it('open answers keep newlines and tabs and lose NUL and every other control character', () => {

@@ -26,10 +26,15 @@ const roleSchema = z
 	})
 	.strict();
 
+/** The kinds of plain-language (B1) warnings `npm run scans:check` gives (see ./plain-language). */
+export const plainLanguageKinds = ['negation', 'two-claims', 'long', 'hard-word'] as const;
+
 const baseItem = {
 	id: slug,
 	text,
-	short: z.boolean().default(false)
+	short: z.boolean().default(false),
+	/** B1 warnings a reviewer looked at and kept for this item (say why in a comment beside it). */
+	plainLanguageAccepted: z.array(z.enum(plainLanguageKinds)).optional()
 };
 
 const likertItemSchema = z.object({ ...baseItem, type: z.literal('likert'), mirror: z.boolean().default(false) }).strict();
@@ -71,6 +76,8 @@ export const scanSchema = z
 		/** The intro of the printed form; the online one speaks of links and saving. */
 		paperIntro: z.array(text).optional(),
 		glossary: z.array(z.object({ term: text, text }).strict()).default([]),
+		/** Words `npm run scans:check` flags as hard, besides its own list (see ./plain-language). */
+		hardWords: z.array(text).optional(),
 		roles: z.array(roleSchema).min(2, 'een scan heeft minstens twee rollen'),
 		comparison: z.tuple([slug, slug]),
 		themes: z.array(themeSchema).min(1, 'een scan heeft minstens één thema'),
