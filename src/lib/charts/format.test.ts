@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inLocale } from '$lib/server/locale';
-import {
-	answerCount,
-	deltaLabels,
-	formatDelta,
-	formatGap,
-	formatList,
-	formatMean,
-	formatMeanGap,
-	formatMirror,
-	formatShare
-} from './format';
+import { answerCount, deltaLabels, formatGap, formatList, formatMean, formatMeanGap, formatMirror, formatShare } from './format';
 
 describe('number formats', () => {
 	it('writes signed numbers with a real minus and never a signed zero', () => {
@@ -18,20 +8,15 @@ describe('number formats', () => {
 		expect(formatGap(-0.88)).toBe('−0,9');
 		expect(formatGap(0.03)).toBe('0,0');
 		expect(formatGap(-0.04)).toBe('0,0');
-		expect(formatDelta(-0.876)).toBe('−0,88');
-		expect(formatDelta(0.004)).toBe('0,00');
+		expect(formatGap(-0.876)).toBe('−0,9');
+		expect(formatGap(0.04)).toBe('0,0');
 		expect(formatGap(null)).toBe('–');
 		// Halves round away from zero both ways: swapping the two roles only flips the sign.
-		expect([formatDelta(0.125), formatDelta(-0.125)]).toEqual(['+0,13', '−0,13']);
+		expect([formatGap(0.25), formatGap(-0.25)]).toEqual(['+0,3', '−0,3']);
 		// Decimal halves that binary cannot hold exactly still round away from zero, as in a spreadsheet.
-		expect([formatDelta(-29 / 200), formatDelta(29 / 200), formatDelta(0.285), formatDelta(1.005)]).toEqual([
-			'−0,15',
-			'+0,15',
-			'+0,29',
-			'+1,01'
-		]);
+		expect([formatGap(-0.15), formatGap(0.15), formatGap(0.45), formatGap(1.05)]).toEqual(['−0,2', '+0,2', '+0,5', '+1,1']);
 		expect([formatMean(0.35), formatMean(2.05), formatMean(4.45), formatGap(-0.15)]).toEqual(['0,4', '2,1', '4,5', '−0,2']);
-		expect(formatDelta(0.14499)).toBe('+0,14');
+		expect(formatGap(0.14999)).toBe('+0,1');
 	});
 
 	it('gives the difference of the means as shown, so the sum on the screen adds up', () => {
@@ -55,12 +40,7 @@ describe('number formats in English', () => {
 
 	it('use a decimal point and the same rounding rules', () => {
 		expect(en(() => [formatGap(1.25), formatGap(-0.88), formatGap(0.03), formatGap(-0.04)])).toEqual(['+1.3', '−0.9', '0.0', '0.0']);
-		expect(en(() => [formatDelta(-29 / 200), formatDelta(0.125), formatDelta(-0.125), formatDelta(1.005)])).toEqual([
-			'−0.15',
-			'+0.13',
-			'−0.13',
-			'+1.01'
-		]);
+		expect(en(() => [formatGap(-0.15), formatGap(0.25), formatGap(-0.25), formatGap(1.05)])).toEqual(['−0.2', '+0.3', '−0.3', '+1.1']);
 		expect(en(() => [formatMean(3.5), formatMean(2.05), formatMean(4.45), formatMeanGap(2.14, 3.66)])).toEqual([
 			'3.5',
 			'2.1',

@@ -5,7 +5,7 @@ import { intlTag } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import type { DeltaLabel } from '$lib/analysis/stats';
 
-type Formats = { oneDecimal: Intl.NumberFormat; twoDecimals: Intl.NumberFormat; percent: Intl.NumberFormat };
+type Formats = { oneDecimal: Intl.NumberFormat; percent: Intl.NumberFormat };
 // One set per language tag, made on first use: the tag is read on every call, so no language is frozen.
 const byTag = new Map<string, Formats>();
 function formats(): Formats {
@@ -14,7 +14,6 @@ function formats(): Formats {
 	if (!found) {
 		found = {
 			oneDecimal: new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-			twoDecimals: new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
 			percent: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })
 		};
 		byTag.set(tag, found);
@@ -42,7 +41,6 @@ export const formatMean = (v: Maybe) => (v === null || v === undefined ? '–' :
 /** A median step of the ladder: a whole step as it is (3), between two steps with its half (2,5). */
 export const formatStep = (v: Maybe) => (v === null || v === undefined ? '–' : Number.isInteger(v) ? String(v) : formatMean(v));
 export const formatShare = (v: Maybe) => (v === null || v === undefined ? '–' : formats().percent.format(v));
-export const formatDelta = (v: Maybe) => signed(v, 2, formats().twoDecimals);
 export const formatGap = (v: Maybe) => signed(v, 1, formats().oneDecimal);
 /**
  * The difference of two means as the reader can check it: the difference of the two means as
