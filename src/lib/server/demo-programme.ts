@@ -88,18 +88,17 @@ const CONTACT = 'Voorbeeld: de ondersteuner van de raad, telefoon 0123 45 67 89'
 
 /** Round 2 of Rivierdal: what the plan's first two actions aimed at went up for the council. */
 const PLAN_EFFECT: Shifts = {
-	'invloed-1': { raad: 1.4, ondersteuner: 0.8, gemeente: 0.3 },
-	'invloed-2': { raad: 1.1, ondersteuner: 0.6 },
-	'informatie-5': { raad: 1.5, ondersteuner: 0.8, gemeente: 0.3 },
-	'informatie-6': { raad: 1.1, ondersteuner: 0.5 }
+	'invloed-1': { raad: 1.7, ondersteuner: 0.8, gemeente: 0.3 },
+	'invloed-2': { raad: 1.4, ondersteuner: 0.6 },
+	'informatie-5': { raad: 1.7, ondersteuner: 0.8, gemeente: 0.3 },
+	'informatie-6': { raad: 1.3, ondersteuner: 0.5 }
 };
 
 const RIVIERDAL = {
 	municipality: 'Rivierdal (demo)',
 	councilType: 'clientenraad',
 	benchmarkConsent: true,
-	climate: -0.2,
-	themes: { invloed: { raad: -0.3 }, informatie: { raad: -0.2 }, samenwerking: { '*': 0.2 } },
+	themes: { invloed: { raad: -0.2 }, informatie: { raad: -0.1 }, samenwerking: { '*': 0.2 } },
 	contact: CONTACT
 } as const;
 
@@ -164,7 +163,7 @@ export const DEMO_PROFILES: DemoProfile[] = [
 		sizes: { raad: 8, ondersteuner: 3, gemeente: 7, bestuur: 1 },
 		seed: 103,
 		daysAgo: 20,
-		themes: { informatie: { '*': 0.5 }, invloed: { raad: -0.6, ondersteuner: -0.3 }, doel: { '*': 0.3 } },
+		themes: { informatie: { '*': 0.5 }, invloed: { raad: -0.2, ondersteuner: -0.1 }, doel: { '*': 0.3 } },
 		contact: CONTACT
 	},
 	{
