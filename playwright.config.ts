@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { findBrowser } from './scripts/browser';
 
 const PORT = 4173;
-// The tests run against the production build on a fresh database with the demo pilot loaded. The
+// The tests run against the production build on a fresh database with the demo programme loaded. The
 // request log goes to a file, so tests can check what it holds (never a token).
 const server = [
 	`node -e "const fs=require('fs');fs.rmSync('.e2e-data',{recursive:true,force:true});fs.mkdirSync('.e2e-data')"`,

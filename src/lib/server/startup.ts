@@ -1,5 +1,5 @@
 // What happens once when the server starts: load and check the scans, open and migrate the
-// database, create the first account (printing its password once) and the demo pilot, and start
+// database, create the first account (printing its password once) and the demo programme, and start
 // the hourly housekeeping.
 import { count } from 'drizzle-orm';
 import { config } from './config';
@@ -41,8 +41,9 @@ export async function startUp(): Promise<void> {
 	}
 	if (config.demoData && firstAccountId !== null && (database.select({ n: count() }).from(pilots).get()?.n ?? 0) === 0) {
 		const scan = availableScans()[0];
-		const id = seedDemo(database, scan, firstAccountId);
-		log.info('demo data loaded', { pilot: id });
+		const started = performance.now();
+		const ids = seedDemo(database, scan, firstAccountId);
+		log.info('demo data loaded', { pilots: Object.keys(ids).length, ms: Math.round(performance.now() - started) });
 	}
 	startHousekeeping(database, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
 }

@@ -61,6 +61,8 @@ export const pilots = sqliteTable(
 			.default('draft'),
 		previousPilotId: integer('previous_pilot_id').references((): never => pilots.id as never, { onDelete: 'set null' }),
 		benchmarkConsent: integer('benchmark_consent', { mode: 'boolean' }).notNull().default(false),
+		/** Made by the demo seed (demo.ts): `npm run demo:reset` removes exactly these, and real figures never mix with them. */
+		demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
 		/** Who respondents can turn to with questions (a name, phone or e-mail of staff, never of a respondent). */
 		contact: text('contact'),
 		ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),

@@ -1,0 +1,1 @@
+ALTER TABLE `pilots` ADD `demo` integer DEFAULT false NOT NULL;
