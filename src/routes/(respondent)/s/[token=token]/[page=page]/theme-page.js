@@ -5,8 +5,8 @@
 // time on a small screen (each "Volgende vraag" a history entry, so the back button goes back one
 // question), and sends the page's buttons itself, so a button pressed without a connection says so
 // and the answers stay on the screen. Without it the form posts as it is, and the server does the same.
-// Served as it is (not bundled), so it keeps to syntax that old phone browsers know.
-(function () {
+// Served as it is (not bundled), so it keeps to syntax that old phone browsers know (ES2017).
+(() => {
 	'use strict';
 
 	/** @typedef {'idle' | 'saving' | 'saved' | 'offline' | 'rejected'} SaveState */
@@ -28,6 +28,7 @@
 		const pending = new Map();
 		/** @type {Map<string, ReturnType<typeof setTimeout>>} */
 		const typing = new Map();
+		const stopTyping = () => typing.forEach((t) => clearTimeout(t));
 		/** @type {ReturnType<typeof setTimeout> | undefined} */
 		let timer;
 		let inFlight = false;
@@ -55,9 +56,7 @@
 		function record(map) {
 			/** @type {Record<string, string>} */
 			const out = {};
-			map.forEach(function (value, key) {
-				out[key] = value;
-			});
+			map.forEach((value, key) => (out[key] = value));
 			return out;
 		}
 
@@ -70,16 +69,14 @@
 				const res = await post(batch);
 				if (res.ok) {
 					// Only drop what was sent and not changed since; newer answers stay queued.
-					Object.keys(batch).forEach(function (key) {
+					Object.keys(batch).forEach((key) => {
 						if (pending.get(key) === batch[key]) pending.delete(key);
 					});
 					attempt = 0;
 					set(pending.size ? 'saving' : 'saved');
 				} else if (res.status >= 400 && res.status < 500 && res.status !== 429) {
 					// The server will not take these answers (e.g. the list was closed): retrying won't help.
-					const body = await res.json().catch(function () {
-						return null;
-					});
+					const body = await res.json().catch(() => null);
 					pending.clear();
 					set('rejected', body && typeof body.message === 'string' ? body.message : '');
 				} else throw new Error('status ' + res.status);
@@ -96,37 +93,31 @@
 
 		return {
 			/** Queue an answer. @param {string} key @param {string} value @param {number} debounceMs */
-			answer: function (key, value, debounceMs) {
+			answer: (key, value, debounceMs) => {
 				pending.set(key, value);
 				clearTimeout(typing.get(key));
 				if (debounceMs > 0) typing.set(key, setTimeout(flush, debounceMs));
 				else flush();
 			},
 			/** Try again now, e.g. when the browser says it is back online. */
-			retryNow: function () {
+			retryNow: () => {
 				clearTimeout(timer);
 				attempt = 0;
 				flush();
 			},
 			/** The page is being left: send what is queued with `keepalive`, so it arrives after the page is gone. */
-			flushOnLeave: function () {
-				typing.forEach(function (t) {
-					clearTimeout(t);
-				});
-				if (pending.size) post(record(pending), true).catch(function () {});
+			flushOnLeave: () => {
+				stopTyping();
+				if (pending.size) post(record(pending), true).catch(() => {});
 			},
 			/** The page's form was sent with every answer on it: nothing is left to save. */
-			forget: function () {
+			forget: () => {
 				pending.clear();
 				clearTimeout(timer);
-				typing.forEach(function (t) {
-					clearTimeout(t);
-				});
+				stopTyping();
 			},
 			/** Whether an answer could not be saved for want of a connection. */
-			unsaved: function () {
-				return state === 'offline' && (pending.size > 0 || inFlight);
-			}
+			unsaved: () => state === 'offline' && (pending.size > 0 || inFlight)
 		};
 	}
 
@@ -143,7 +134,7 @@
 		const status = /** @type {HTMLElement} */ (bar.querySelector('[role="status"]'));
 		/** @type {SaveState} */
 		let shown = 'idle';
-		const saver = autoSaver(data.autosave || '', function (state, message) {
+		const saver = autoSaver(data.autosave || '', (state, message) => {
 			// The same state again is no news for a screen reader; a refusal can bring a new reason.
 			if (state === shown && state !== 'rejected') return;
 			shown = state;
@@ -153,12 +144,10 @@
 			if (!source) return;
 			status.className = source.className;
 			status.textContent = '';
-			source.childNodes.forEach(function (node) {
-				status.appendChild(node.cloneNode(true));
-			});
+			source.childNodes.forEach((node) => status.appendChild(node.cloneNode(true)));
 			if (state === 'rejected') status.appendChild(document.createTextNode(' ' + (message || data.rejected || '')));
 		});
-		status.addEventListener('click', function (event) {
+		status.addEventListener('click', (event) => {
 			if (/** @type {HTMLElement} */ (event.target).closest('button')) saver.retryNow();
 		});
 
@@ -166,11 +155,11 @@
 		function answer(field) {
 			saver.answer(field.name, field.value, field.type === 'textarea' ? TYPING_MS : 0);
 		}
-		page.addEventListener('change', function (event) {
+		page.addEventListener('change', (event) => {
 			const field = /** @type {HTMLInputElement} */ (event.target);
 			if (field.type === 'radio' && field.checked) answer(field);
 		});
-		page.addEventListener('input', function (event) {
+		page.addEventListener('input', (event) => {
 			const field = /** @type {HTMLTextAreaElement} */ (event.target);
 			if (field.type !== 'textarea') return;
 			answer(field);
@@ -179,7 +168,7 @@
 			if (count) count.textContent = (count.textContent || '').replace(/\d+/, String(field.maxLength - field.value.length));
 		});
 		// An answer given before this script ran is on the screen, but not saved yet: save it now.
-		page.querySelectorAll('input[type="radio"]:checked, textarea').forEach(function (element) {
+		page.querySelectorAll('input[type="radio"]:checked, textarea').forEach((element) => {
 			const field = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (element);
 			const given =
 				field.type === 'textarea'
@@ -189,10 +178,10 @@
 		});
 		window.addEventListener('online', saver.retryNow);
 		window.addEventListener('pagehide', saver.flushOnLeave);
-		document.addEventListener('visibilitychange', function () {
+		document.addEventListener('visibilitychange', () => {
 			if (document.visibilityState === 'hidden') saver.flushOnLeave();
 		});
-		window.addEventListener('beforeunload', function (event) {
+		window.addEventListener('beforeunload', (event) => {
 			// Only when an answer could not be saved yet (no connection): ask before leaving.
 			if (!saver.unsaved()) return;
 			event.preventDefault();
@@ -206,9 +195,7 @@
 		const head = document.querySelector('.qs-theme-head');
 		const at = /** @type {HTMLInputElement} */ (page.elements.namedItem('vraag'));
 		/** @param {string} value */
-		const button = function (value) {
-			return /** @type {HTMLButtonElement | null} */ (page.querySelector('button[value="' + value + '"]'));
-		};
+		const button = (value) => /** @type {HTMLButtonElement | null} */ (page.querySelector('button[value="' + value + '"]'));
 		const next = button('volgende');
 		const previous = button('vorige');
 		const nextQuestion = button('volgende-vraag');
@@ -220,18 +207,12 @@
 		// Where the page opened (the question its address asked for, else the first unanswered one).
 		const entry = current;
 
-		const stepper = function () {
-			return !!toggle && !showAll;
-		};
+		const stepper = () => !!toggle && !showAll;
 		/** Whether one question at a time is what the respondent sees right now. */
-		const stepping = function () {
-			return stepper() && matchMedia(SMALL_SCREEN).matches;
-		};
+		const stepping = () => stepper() && matchMedia(SMALL_SCREEN).matches;
 
 		function render() {
-			steps.forEach(function (step, i) {
-				step.classList.toggle('qs-step--current', i === current);
-			});
+			steps.forEach((step, i) => step.classList.toggle('qs-step--current', i === current));
 			at.value = String(current + 1);
 			if (next) next.classList.toggle('qs-not-step', current < count - 1);
 			if (previous) previous.classList.toggle('qs-not-step', current > 0);
@@ -272,7 +253,7 @@
 		}
 
 		// The back and forward buttons between this theme's questions.
-		window.addEventListener('popstate', function (event) {
+		window.addEventListener('popstate', (event) => {
 			const remembered = event.state && event.state.question;
 			const wanted = typeof remembered === 'number' && remembered < count ? remembered : entry;
 			if (wanted === current) return;
@@ -284,14 +265,14 @@
 		// Turning the phone keeps the respondent at the same question, in either layout (focus moves
 		// with it only when it was on the questions, never away from elsewhere).
 		const query = matchMedia(SMALL_SCREEN);
-		const turned = function () {
+		const turned = () => {
 			if (document.activeElement && document.activeElement.closest('.qs-step')) focusQuestion();
 		};
 		if (query.addEventListener) query.addEventListener('change', turned);
 		else query.addListener(turned);
 
 		// With the whole theme on screen, the question being answered is the one step mode returns to.
-		page.addEventListener('focusin', function (event) {
+		page.addEventListener('focusin', (event) => {
 			if (stepping()) return;
 			const step = /** @type {HTMLElement} */ (event.target).closest('.qs-step');
 			if (!step) return;
@@ -300,7 +281,7 @@
 		});
 
 		// Enter on a choice goes to the next question, instead of sending the whole page.
-		page.addEventListener('keydown', function (event) {
+		page.addEventListener('keydown', (event) => {
 			if (event.key !== 'Enter' || current >= count - 1 || !stepping()) return;
 			if (/** @type {HTMLElement} */ (event.target).matches('input[type="radio"]')) {
 				event.preventDefault();
@@ -315,7 +296,7 @@
 		let clicked = null;
 		let native = false;
 
-		page.addEventListener('click', function (event) {
+		page.addEventListener('click', (event) => {
 			const target = /** @type {HTMLElement} */ (event.target).closest('button[type="submit"]');
 			if (!target) return;
 			clicked = /** @type {HTMLButtonElement} */ (target);
@@ -334,12 +315,12 @@
 
 		/** @param {boolean} busy */
 		function setBusy(busy) {
-			page.querySelectorAll('button[type="submit"]').forEach(function (b) {
+			page.querySelectorAll('button[type="submit"]').forEach((b) => {
 				/** @type {HTMLButtonElement} */ (b).disabled = busy;
 			});
 		}
 
-		page.addEventListener('submit', async function (event) {
+		page.addEventListener('submit', async (event) => {
 			if (native) return;
 			event.preventDefault();
 			const submitter = /** @type {HTMLButtonElement | null} */ (/** @type {SubmitEvent} */ (event).submitter || clicked);
@@ -382,7 +363,7 @@
 		});
 
 		// Back to this page from the next one (the browser kept it as it was): its buttons work again.
-		window.addEventListener('pageshow', function (event) {
+		window.addEventListener('pageshow', (event) => {
 			if (event.persisted) setBusy(false);
 		});
 
@@ -391,9 +372,7 @@
 		// After the page has loaded: the browser's own jump to the address's #anchor comes first, and
 		// would otherwise take the focus away again (or put it on an open question's text box).
 		if (data.asked !== '1') return;
-		const focusAsked = function () {
-			setTimeout(focusQuestion);
-		};
+		const focusAsked = () => setTimeout(focusQuestion);
 		if (document.readyState === 'complete') focusAsked();
 		else window.addEventListener('load', focusAsked);
 	}
