@@ -120,7 +120,10 @@ function getRaw(url: string, encoding: 'br' | 'gzip'): Promise<{ status: number;
 
 type Bundle = { page: string; chunks: { file: string; br: number; gzip: number; zod: boolean }[]; br: number; gzip: number };
 
-/** The JavaScript a page makes the browser load at start: its module preloads (header and HTML) and entry imports. */
+/**
+ * The JavaScript a page makes the browser load at start: its module preloads (header and HTML), entry
+ * imports and script files of its own (`<script src>`, as a page without SvelteKit's script has).
+ */
 async function pageBundle(base: string, page: string): Promise<Bundle> {
 	const response = await fetch(`${base}${page}`);
 	if (response.status !== 200) throw new Error(`GET ${page}: status ${response.status}`);
@@ -132,6 +135,7 @@ async function pageBundle(base: string, page: string): Promise<Bundle> {
 		if (href && /\brel="modulepreload"/.test(link)) files.add(href);
 	}
 	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) files.add(m[1]);
+	for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) files.add(m[1]);
 	const chunks = [];
 	for (const file of files) {
 		const url = new URL(file, `${base}${page}`);

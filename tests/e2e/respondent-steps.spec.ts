@@ -185,6 +185,17 @@ async function layout(page: Page): Promise<string[]> {
 	);
 }
 
+/**
+ * The browser paints nothing before a page's styles are in (they block rendering). A page without a
+ * parser-blocking script (the question page's own script is async) has its DOMContentLoaded before
+ * them, so a test that looks at the layout then waits for them, as the browser does before painting.
+ */
+async function stylesIn(page: Page) {
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet !== null)
+	);
+}
+
 test('a question page has its final layout before its script runs, and a tap before then is not lost', async ({ page }) => {
 	await login(page);
 	const { links } = await createOpenPilot(page, { municipality: 'Trageverbinding', links: { 'Lid van de raad': 1 } });
@@ -203,6 +214,7 @@ test('a question page has its final layout before its script runs, and a tap bef
 		await route.continue().catch(() => {});
 	});
 	await page.goto(link.replace(/\/?$/, '/1?vraag=3'), { waitUntil: 'domcontentloaded' });
+	await stylesIn(page);
 	const step = page.getByText(/^Vraag \d+ van \d+ in dit thema$/).filter({ visible: true });
 	await expect(step).toHaveText(/^Vraag 3 van/);
 	await expect(page.getByRole('group')).toHaveCount(1);
@@ -210,6 +222,7 @@ test('a question page has its final layout before its script runs, and a tap bef
 	await page.getByRole('group').getByRole('radio', { name: 'Eens', exact: true }).check();
 	await page.getByRole('button', { name: 'Volgende vraag' }).click();
 	await expect(page).toHaveURL(/\/1\?vraag=4$/);
+	await stylesIn(page);
 	await expect(step).toHaveText(/^Vraag 4 van/);
 	await expect(page.getByRole('group')).toHaveCount(1);
 	expect(answersForLink(link)).toEqual([{ key: 'doel-2', score: 4, dont_know: 0, text: null }]);

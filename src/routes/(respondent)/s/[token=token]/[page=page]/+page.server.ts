@@ -26,6 +26,10 @@ import {
 } from '../step';
 import type { Actions, PageServerLoad } from './$types';
 
+// No SvelteKit script in the browser: the page is rendered here, and theme-page.js adds autosave and
+// stepping through the questions (the JavaScript of a question page stays small on an old phone).
+export const csr = false;
+
 function pageOf(token: string, param: string) {
 	const link = personalInProgress(token);
 	const page = link.pages[Number(param) - 1];
