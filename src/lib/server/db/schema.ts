@@ -66,7 +66,11 @@ export const pilots = sqliteTable(
 		ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
-	(t) => [check('pilots_min_group_size', sql`${t.minGroupSize} >= ${sql.raw(String(MIN_GROUP_SIZE_FLOOR))}`)]
+	(t) => [
+		check('pilots_min_group_size', sql`${t.minGroupSize} >= ${sql.raw(String(MIN_GROUP_SIZE_FLOOR))}`),
+		// The benchmark looks up closed, consenting pilots on every remake.
+		index('pilots_benchmark_idx').on(t.benchmarkConsent, t.status)
+	]
 );
 
 /**
@@ -123,7 +127,12 @@ export const responses = sqliteTable(
 		/** The day a typed-in form was confirmed; until then it counts in no release. */
 		confirmedOn: text('confirmed_on')
 	},
-	(t) => [index('responses_pilot_idx').on(t.pilotId), uniqueIndex('responses_invitation_idx').on(t.invitationId)]
+	(t) => [
+		index('responses_pilot_idx').on(t.pilotId),
+		uniqueIndex('responses_invitation_idx').on(t.invitationId),
+		// Covers the count per pilot, role and status (pilot pages, the programme overview) without reading rows.
+		index('responses_pilot_status_role_idx').on(t.pilotId, t.status, t.role)
+	]
 );
 
 /**
@@ -160,6 +169,24 @@ export const releaseResponses = sqliteTable(
 			.references(() => responses.id, { onDelete: 'cascade' })
 	},
 	(t) => [primaryKey({ columns: [t.releaseId, t.responseId] })]
+);
+
+/**
+ * The published benchmark of one scan version (`scan_key` = `id@version`): what every pilot's
+ * benchmark page reads. `members` are the contributing pilots' ids; `contributions` their role x
+ * theme means (never answers). Remade only when at least 2 pilots joined or left (src/lib/benchmark).
+ */
+export const benchmarkSnapshots = sqliteTable(
+	'benchmark_snapshots',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		scanKey: text('scan_key').notNull(),
+		number: integer('number').notNull(),
+		createdAt: createdAt(),
+		members: text('members', { mode: 'json' }).$type<number[]>().notNull(),
+		contributions: text('contributions', { mode: 'json' }).notNull()
+	},
+	(t) => [uniqueIndex('benchmark_snapshots_scan_number_idx').on(t.scanKey, t.number)]
 );
 
 /** One answer per response and key; the primary key makes saving the same answer twice a no-op. */

@@ -1,0 +1,12 @@
+CREATE TABLE `benchmark_snapshots` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`scan_key` text NOT NULL,
+	`number` integer NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) NOT NULL,
+	`members` text NOT NULL,
+	`contributions` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `benchmark_snapshots_scan_number_idx` ON `benchmark_snapshots` (`scan_key`,`number`);--> statement-breakpoint
+CREATE INDEX `pilots_benchmark_idx` ON `pilots` (`benchmark_consent`,`status`);--> statement-breakpoint
+CREATE INDEX `responses_pilot_status_role_idx` ON `responses` (`pilot_id`,`status`,`role`);
