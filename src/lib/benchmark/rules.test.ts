@@ -72,7 +72,7 @@ describe('rule 2: a role contributes only with at least 5 respondents, whatever 
 	it('leaves out a pilot without any contributing role, and suppressed scores', () => {
 		expect(contributionOf({ id: 1, councilType: 'adviesraad' }, { raad: 9 }, [{ theme: 'invloed', role: 'raad', score: null }])).toBeNull();
 	});
-	it("tells a viewer whose own role is below 5 so, and shows no own score or place", () => {
+	it('tells a viewer whose own role is below 5 so, and shows no own score or place', () => {
 		const list = [1, 2, 3, 4, 5].map((id) => contribution(id, id));
 		const role = view(viewer({ respondents: { raad: 4 } }), list)[0].roles[0];
 		expect(role.ownTooSmall).toBe(true);

@@ -160,7 +160,8 @@ export function benchmarkView(
 				const inCell = others.filter((c) => c.values[role]?.[theme] !== undefined);
 				const kept = grouping.kind === 'all' ? inCell : inCell.filter((c) => c.councilType === grouping.councilType);
 				if (kept.length < k) return { theme, shown: false, own, reason: 'few-pilots' };
-				if (grouping.kind === 'council' && inCell.length - kept.length < k) return { theme, shown: false, own, reason: 'complement-too-small' };
+				if (grouping.kind === 'council' && inCell.length - kept.length < k)
+					return { theme, shown: false, own, reason: 'complement-too-small' };
 				const distribution = distributionOf(kept.map((c) => c.values[role][theme]));
 				return { theme, shown: true, own, distribution, place: ownScore === null ? null : placeOf(ownScore, distribution) };
 			});

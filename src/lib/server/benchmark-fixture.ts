@@ -38,7 +38,12 @@ export function seedBenchmarkPilot(db: Db, setup: BenchmarkPilotSetup): PilotWit
 	setPilotStatus(db, id, 'open');
 	for (const [role, scores] of Object.entries(setup.scores))
 		for (const score of scores)
-			insertCompletedResponse(db, { pilotId: id, role, source: 'online', answers: [['doel-1', { kind: 'score', score: score as 1 | 2 | 3 | 4 | 5 }]] });
+			insertCompletedResponse(db, {
+				pilotId: id,
+				role,
+				source: 'online',
+				answers: [['doel-1', { kind: 'score', score: score as 1 | 2 | 3 | 4 | 5 }]]
+			});
 	setPilotStatus(db, id, 'closed');
 	const pilot = getPilot(db, id)!;
 	const release = makeRelease(db, pilot, 'close', setup.ownerId ?? null);

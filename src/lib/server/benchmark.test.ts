@@ -22,12 +22,17 @@ function fresh(): Db {
 /** `n` consenting pilots whose council scores `base + i` mixes of 3s and 4s on doel-1. */
 function seedMany(db: Db, n: number, from = 0): PilotWithScan[] {
 	return Array.from({ length: n }, (_, i) =>
-		seedBenchmarkPilot(db, { municipality: `Stad ${from + i}`, scores: { raad: [...times(5, 3), ...times(i % 4, 4)], gemeente: times(5, 4) } })
+		seedBenchmarkPilot(db, {
+			municipality: `Stad ${from + i}`,
+			scores: { raad: [...times(5, 3), ...times(i % 4, 4)], gemeente: times(5, 4) }
+		})
 	);
 }
 const page = (db: Db, pilot: PilotWithScan) => pilotBenchmark(db, getPilot(db, pilot.id)!, latestRelease(db, pilot.id)!, 5);
 const doel = (db: Db, pilot: PilotWithScan, role = 'raad', grouping = 0) =>
-	page(db, pilot).groupings[grouping].roles.find((r) => r.role === role)!.cells.find((c) => c.theme === 'doel')!;
+	page(db, pilot)
+		.groupings[grouping].roles.find((r) => r.role === role)!
+		.cells.find((c) => c.theme === 'doel')!;
 
 describe('the benchmark snapshot', () => {
 	it('holds closed, consenting pilots with a release, and only their roles of at least 5', () => {
@@ -74,9 +79,18 @@ describe('the benchmark snapshot', () => {
 		refreshBenchmarkSnapshot(db);
 		// Four others only: nothing to compare with.
 		expect(doel(db, pilots[0])).toMatchObject({ shown: false, reason: 'few-pilots', own: 3 });
-		const outsider = seedBenchmarkPilot(db, { municipality: 'Buiten', consent: false, scores: { raad: times(5, 5), gemeente: times(4, 2) } });
+		const outsider = seedBenchmarkPilot(db, {
+			municipality: 'Buiten',
+			consent: false,
+			scores: { raad: times(5, 5), gemeente: times(4, 2) }
+		});
 		const cell = doel(db, outsider);
-		expect(cell).toMatchObject({ shown: true, own: 5, place: 'highest-quarter', distribution: { pilots: { from: 5, to: 9 }, median: 3.2 } });
+		expect(cell).toMatchObject({
+			shown: true,
+			own: 5,
+			place: 'highest-quarter',
+			distribution: { pilots: { from: 5, to: 9 }, median: 3.2 }
+		});
 		const staff = page(db, outsider).groupings[0].roles.find((r) => r.role === 'gemeente')!;
 		expect(staff.ownTooSmall).toBe(true);
 		expect(staff.cells[0]).toMatchObject({ shown: true, own: null, distribution: { median: 4, spread: null } });

@@ -42,7 +42,9 @@ function prepared(db: Db) {
 		found = {
 			contributing: c.prepare(RELEASED_SQL(`p.benchmark_consent = 1 AND p.status = 'closed'`)),
 			ofPilots: c.prepare(RELEASED_SQL(`p.id IN (SELECT value FROM json_each(?))`)),
-			latest: c.prepare('SELECT id, number, members, contributions FROM benchmark_snapshots WHERE scan_key = ? ORDER BY number DESC LIMIT 1'),
+			latest: c.prepare(
+				'SELECT id, number, created_at AS createdAt, members, contributions FROM benchmark_snapshots WHERE scan_key = ? ORDER BY number DESC LIMIT 1'
+			),
 			insert: c.prepare('INSERT INTO benchmark_snapshots (scan_key, number, members, contributions) VALUES (?, ?, ?, ?)'),
 			prune: c.prepare('DELETE FROM benchmark_snapshots WHERE scan_key = ? AND number < ?'),
 			keys: c.prepare('SELECT DISTINCT scan_key AS scanKey FROM benchmark_snapshots')
@@ -66,7 +68,11 @@ function scoresOf(row: ReleasedRow): { theme: string; role: string; score: numbe
 export function currentContributions(db: Db): Map<string, Contribution[]> {
 	const byScan = new Map<string, Contribution[]>();
 	for (const row of prepared(db).contributing.all() as ReleasedRow[]) {
-		const contribution = contributionOf({ id: row.pilotId, councilType: row.councilType }, respondentsOf(JSON.parse(row.counts)), scoresOf(row));
+		const contribution = contributionOf(
+			{ id: row.pilotId, councilType: row.councilType },
+			respondentsOf(JSON.parse(row.counts)),
+			scoresOf(row)
+		);
 		if (!contribution) continue;
 		const list = byScan.get(row.scanKey) ?? [];
 		list.push(contribution);
@@ -75,20 +81,27 @@ export function currentContributions(db: Db): Map<string, Contribution[]> {
 	return byScan;
 }
 
-export type Snapshot = { id: number; number: number; members: number[]; contributions: Contribution[] };
+export type Snapshot = { id: number; number: number; createdAt: string; members: number[]; contributions: Contribution[] };
 
 // A snapshot never changes; the parsed latest one per scan version is kept until a newer one exists.
 const caches = new WeakMap<Db, Map<string, Snapshot>>();
 
 /** The published snapshot of a scan version, or null before the first. */
 export function publishedSnapshot(db: Db, scanKey: string): Snapshot | null {
-	const row = prepared(db).latest.get(scanKey) as { id: number; number: number; members: string; contributions: string } | undefined;
+	const row = prepared(db).latest.get(scanKey) as
+		{ id: number; number: number; createdAt: string; members: string; contributions: string } | undefined;
 	if (!row) return null;
 	let cache = caches.get(db);
 	if (!cache) caches.set(db, (cache = new Map()));
 	const cached = cache.get(scanKey);
 	if (cached?.id === row.id) return cached;
-	const snapshot = { id: row.id, number: row.number, members: JSON.parse(row.members), contributions: JSON.parse(row.contributions) };
+	const snapshot = {
+		id: row.id,
+		number: row.number,
+		createdAt: row.createdAt,
+		members: JSON.parse(row.members),
+		contributions: JSON.parse(row.contributions)
+	};
 	cache.set(scanKey, snapshot);
 	return snapshot;
 }
@@ -121,7 +134,7 @@ export function refreshBenchmarkSnapshot(db: Db): string[] {
 }
 
 /** What a pilot's benchmark page shows: per grouping, role and theme its place among the others, or why not. */
-export type PilotBenchmark = { snapshot: { number: number; createdAt?: string } | null; groupings: GroupingView[] };
+export type PilotBenchmark = { snapshot: { number: number; createdAt: string } | null; groupings: GroupingView[] };
 
 /** A pilot's own figures from its release, against the published snapshot of its scan version. */
 export function pilotBenchmark(db: Db, pilot: PilotWithScan, release: Release, minPilots: number): PilotBenchmark {
@@ -137,7 +150,7 @@ export function pilotBenchmark(db: Db, pilot: PilotWithScan, release: Release, m
 	};
 	const themes = pilot.scan.themes.map((t) => t.id);
 	return {
-		snapshot: snapshot ? { number: snapshot.number } : null,
+		snapshot: snapshot ? { number: snapshot.number, createdAt: snapshot.createdAt } : null,
 		groupings: benchmarkView(viewer, snapshot?.contributions ?? [], pilot.roles, themes, minPilots)
 	};
 }
