@@ -13,11 +13,11 @@ loadScans(path.join(root, 'scans'));
 const db = openDatabase(path.join(root, '.e2e-data/quickscan.db'), path.join(root, 'drizzle'));
 try {
 	const owner = (db.$client.prepare("SELECT id FROM users WHERE email = 'beheer@quickscan.local'").get() as { id: number }).id;
-	// Six others, with council scores spread from low to high; staff all at 4.
+	// Six others, with council scores spread from low to high; staff at 3 or 4.
 	for (let i = 0; i < 6; i++)
 		seedBenchmarkPilot(db, {
 			municipality: `Vergelijkstad ${suffix} ${i}`,
-			scores: { raad: [...times(5, 1 + (i % 5)), 3], gemeente: times(5, 4) },
+			scores: { raad: [...times(5, 1 + (i % 5)), 3], gemeente: times(5, 3 + (i % 2)) },
 			ownerId: owner
 		});
 	// The pilot under test: four council members (shown under its own k of 3, too few for the

@@ -108,9 +108,10 @@ describe('the benchmark snapshot', () => {
 			seedBenchmarkPilot(db, { municipality: 'Sstad', scores: { raad: scoresOf[1 - swap], gemeente: times(5, 3) } });
 			seedMany(db, 5, 20);
 			refreshBenchmarkSnapshot(db);
-			return mine.map((p) => ({ page: page(db, p), exported: latestRelease(db, p.id)!.results }));
+			// The snapshot's date differs between the two worlds; what it shows is what counts.
+			return mine.map((p) => ({ page: page(db, p).groupings, exported: latestRelease(db, p.id)!.results }));
 		});
-		expect(worlds[0][0].page.groupings[0].roles[0].cells[0].shown).toBe(true);
+		expect(worlds[0][0].page[0].roles[0].cells[0].shown).toBe(true);
 		expect(worlds[1]).toEqual(worlds[0]);
 	});
 });

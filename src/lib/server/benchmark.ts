@@ -1,7 +1,7 @@
 // The benchmark across pilots: reads released figures only (each pilot's latest release), publishes
 // them as one snapshot per scan version that every pilot page reads, and remakes that snapshot
-// only as src/lib/benchmark/rules.ts allows. Theme scores are taken out of the releases by SQLite's
-// JSON functions, so a remake never loads answers (nor whole releases) into JavaScript.
+// only as src/lib/benchmark/rules.ts allows. Theme scores are taken out of each release once, by
+// SQLite's JSON functions, so a remake never loads answers (nor whole releases) into JavaScript.
 import type { Statement } from 'better-sqlite3';
 import {
 	benchmarkView,
@@ -22,24 +22,32 @@ export const scanKeyOf = (scan: { id: string; version: number }) => `${scan.id}@
 /** Per pilot with a release: its latest release's theme scores per role and respondents per role. */
 type ReleasedRow = { pilotId: number; councilType: CouncilType; scanKey: string; counts: string; scores: string };
 
-// The latest release per pilot comes from the (pilot_id, number) index; the scores are pulled out
-// of its JSON as [theme, role, score] triples, so only those cross into JavaScript.
+// Releases never change, so their theme scores are taken out of the `results` JSON once, into
+// release_scores (SQLite's JSON functions: only the scores cross into JavaScript, and only once).
+const FILL_SQL = `
+	INSERT OR IGNORE INTO release_scores (release_id, theme, role, score)
+	SELECT r.id, t.value ->> '$.id', sc.key, sc.value
+	FROM releases r, json_each(r.results, '$.themes') t, json_each(t.value, '$.scores') sc
+	WHERE r.number = (SELECT max(number) FROM releases WHERE pilot_id = r.pilot_id)
+		AND NOT EXISTS (SELECT 1 FROM release_scores x WHERE x.release_id = r.id)`;
+
+// The latest release per pilot comes from the (pilot_id, number) index, its scores from release_scores.
 const RELEASED_SQL = (where: string) => `
 	SELECT p.id AS pilotId, p.council_type AS councilType, s.scan_id || '@' || s.version AS scanKey, r.counts AS counts,
-		(SELECT json_group_array(json_array(t.value ->> '$.id', sc.key, sc.value))
-			FROM json_each(r.results, '$.themes') t, json_each(t.value, '$.scores') sc) AS scores
+		(SELECT json_group_array(json_array(x.theme, x.role, x.score)) FROM release_scores x WHERE x.release_id = r.id) AS scores
 	FROM pilots p
 	JOIN scan_snapshots s ON s.id = p.snapshot_id
 	JOIN releases r ON r.pilot_id = p.id AND r.number = (SELECT max(number) FROM releases WHERE pilot_id = p.id)
 	WHERE ${where}
 	ORDER BY p.id`;
 
-const statements = new WeakMap<Db, Record<'contributing' | 'ofPilots' | 'latest' | 'insert' | 'prune' | 'keys', Statement>>();
+const statements = new WeakMap<Db, Record<'fill' | 'contributing' | 'ofPilots' | 'latest' | 'insert' | 'prune' | 'keys', Statement>>();
 function prepared(db: Db) {
 	let found = statements.get(db);
 	if (!found) {
 		const c = db.$client;
 		found = {
+			fill: c.prepare(FILL_SQL),
 			contributing: c.prepare(RELEASED_SQL(`p.benchmark_consent = 1 AND p.status = 'closed'`)),
 			ofPilots: c.prepare(RELEASED_SQL(`p.id IN (SELECT value FROM json_each(?))`)),
 			latest: c.prepare(
@@ -64,8 +72,14 @@ function scoresOf(row: ReleasedRow): { theme: string; role: string; score: numbe
 	return (JSON.parse(row.scores) as [string, string, number | null][]).map(([theme, role, score]) => ({ theme, role, score }));
 }
 
+/** Takes the theme scores out of every latest release that has not had them taken out yet. */
+function fillReleaseScores(db: Db): void {
+	prepared(db).fill.run();
+}
+
 /** Per scan version: the contributions of every closed, consenting pilot with a release (rules 1 and 2). */
 export function currentContributions(db: Db): Map<string, Contribution[]> {
+	fillReleaseScores(db);
 	const byScan = new Map<string, Contribution[]>();
 	for (const row of prepared(db).contributing.all() as ReleasedRow[]) {
 		const contribution = contributionOf(
@@ -159,6 +173,7 @@ export function pilotBenchmark(db: Db, pilot: PilotWithScan, release: Release, m
 export function releasedScores(db: Db, pilotIds: number[]): Map<number, Record<string, Record<string, number | null>>> {
 	const found = new Map<number, Record<string, Record<string, number | null>>>();
 	if (!pilotIds.length) return found;
+	fillReleaseScores(db);
 	for (const row of prepared(db).ofPilots.all(JSON.stringify(pilotIds)) as ReleasedRow[]) {
 		const byRole: Record<string, Record<string, number | null>> = {};
 		for (const { theme, role, score } of scoresOf(row)) (byRole[role] ??= {})[theme] = score;

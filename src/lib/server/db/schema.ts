@@ -2,7 +2,7 @@
 // with `npm run db:generate`; never edit them by hand.
 import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../../analysis/group-size';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns';
 
 export const users = sqliteTable('users', {
@@ -187,6 +187,24 @@ export const benchmarkSnapshots = sqliteTable(
 		contributions: text('contributions', { mode: 'json' }).notNull()
 	},
 	(t) => [uniqueIndex('benchmark_snapshots_scan_number_idx').on(t.scanKey, t.number)]
+);
+
+/**
+ * Theme scores per role of a release, taken once out of its `results` JSON (releases never change),
+ * so the benchmark and the programme overview read a few small rows instead of parsing every
+ * release. Filled by src/lib/server/benchmark.ts; score null where the release suppressed it.
+ */
+export const releaseScores = sqliteTable(
+	'release_scores',
+	{
+		releaseId: integer('release_id')
+			.notNull()
+			.references(() => releases.id, { onDelete: 'cascade' }),
+		theme: text('theme').notNull(),
+		role: text('role').notNull(),
+		score: real('score')
+	},
+	(t) => [primaryKey({ columns: [t.releaseId, t.theme, t.role] })]
 );
 
 /** One answer per response and key; the primary key makes saving the same answer twice a no-op. */
