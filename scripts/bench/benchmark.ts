@@ -118,10 +118,20 @@ export async function benchBenchmark(root: string, options: { requests: number }
 		c.prepare('UPDATE pilots SET benchmark_consent = 1 WHERE id = ?').run(first.id);
 		console.log(`  ${ids.length} vrijgaven (makeRelease) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+		// The first remake also takes the theme scores out of all 1,000 releases (once; release_scores).
+		started = performance.now();
+		refreshBenchmarkSnapshot(db);
+		const cold = performance.now() - started;
+		rows.push({
+			what: 'eerste momentopname (scores uit 1.000 vrijgaven halen)',
+			timing: { median: cold, p95: cold, runs: 1 },
+			target: '< 10 s',
+			ok: cold < TARGET_REMAKE_MS
+		});
 		// Each run: two pilots change consent first, so the rules allow (and the run does) a real remake.
 		const key = scanKeyOf(first.scan);
 		let flip = 0;
-		const remake = time(5, 1, () => {
+		const remake = time(5, 0, () => {
 			const a = ids[1 + (flip % 50)];
 			const b = ids[2 + (flip % 50)];
 			flip++;
