@@ -17,5 +17,4 @@ CREATE TABLE `release_scores` (
 	FOREIGN KEY (`release_id`) REFERENCES `releases`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `pilots_benchmark_idx` ON `pilots` (`benchmark_consent`,`status`);--> statement-breakpoint
-CREATE INDEX `responses_pilot_status_role_idx` ON `responses` (`pilot_id`,`status`,`role`);
+CREATE INDEX `pilots_benchmark_idx` ON `pilots` (`benchmark_consent`,`status`);

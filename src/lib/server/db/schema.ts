@@ -127,12 +127,7 @@ export const responses = sqliteTable(
 		/** The day a typed-in form was confirmed; until then it counts in no release. */
 		confirmedOn: text('confirmed_on')
 	},
-	(t) => [
-		index('responses_pilot_idx').on(t.pilotId),
-		uniqueIndex('responses_invitation_idx').on(t.invitationId),
-		// Covers the count per pilot, role and status (pilot pages, the programme overview) without reading rows.
-		index('responses_pilot_status_role_idx').on(t.pilotId, t.status, t.role)
-	]
+	(t) => [index('responses_pilot_idx').on(t.pilotId), uniqueIndex('responses_invitation_idx').on(t.invitationId)]
 );
 
 /**
