@@ -1,18 +1,22 @@
 // `npm run bench`: how fast Quickscan is where it matters, with the real modules on temporary
-// databases and the built server (127.0.0.1 only, free ports). Two parts:
+// databases and the built server (127.0.0.1 only, free ports). Three parts:
 // - results (scripts/bench/results.ts): the analysis, the results page and two downloads, for 60
 //   and 600 respondents, against the targets (analysis < 5 ms, page < 50 ms at 60);
 // - autosave (scripts/bench/save-path.ts): saves per second on the autosave endpoint against a bare
 //   SvelteKit app and a bare node:http server doing the same upsert, in the same run; and the
-//   JavaScript a question page loads, against the bare app's page.
+//   JavaScript a question page loads, against the bare app's page;
+// - benchmark (scripts/bench/benchmark.ts): 1,000 closed pilots x 50 respondents; remaking the
+//   benchmark snapshot, a pilot's benchmark page and the programme overview, database size and the
+//   server's peak memory (targets: pages < 1 s, remake < 10 s, memory < 300 MB).
 // It is a measurement, not a test: timings never fail it; only a missing build, a server that does
 // not start or a request that fails does.
 //
 // Needs a build first: `npm run build`. Options: `npm run bench -- --runs 200 --requests 50 --seconds 10
-// --only results|autosave`.
+// --only results|autosave|benchmark`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchBenchmark } from './bench/benchmark';
 import { benchResults } from './bench/results';
 import { benchSavePath } from './bench/save-path';
 import { pinLoadGenerator } from './bench/server';
@@ -40,7 +44,7 @@ function option(name: string, fallback: number, max: number): number {
 	return n;
 }
 
-const PARTS = ['results', 'autosave'] as const;
+const PARTS = ['results', 'autosave', 'benchmark'] as const;
 const only = raw('only');
 if (only !== undefined && !PARTS.includes(only as (typeof PARTS)[number])) {
 	console.error(`bench: --only is een van ${PARTS.join(', ')} (got ${only})`);
@@ -70,6 +74,10 @@ try {
 	if (!only || only === 'autosave') {
 		console.log(`\nAutosave: ${seconds} s per server`);
 		ok = (await benchSavePath(root, { seconds })) && ok;
+	}
+	if (!only || only === 'benchmark') {
+		console.log(`\nBenchmark: 1.000 pilots x 50 respondenten, ${Math.min(requests, 20)} paginaverzoeken per pagina`);
+		ok = (await benchBenchmark(root, { requests: Math.min(requests, 20) })) && ok;
 	}
 } catch (e) {
 	console.error(`bench: ${(e as Error).message}`);

@@ -145,8 +145,10 @@ const resultAndAdminPages = (p: Places) => [
 	`/pilots/${p.demo}/verslag`,
 	`/pilots/${p.demo}/plan`,
 	`/pilots/${p.demo}/gesprek/stemmen`,
+	`/pilots/${p.demo}/benchmark`,
 	'/beheer',
 	'/beheer/logboek',
+	'/beheer/programma',
 	'/pilots/999999'
 ];
 const respondentPages = (p: Places) => [`/s/${p.token}`, `/s/${p.token}/1`, `/s/${p.token}/controle`];

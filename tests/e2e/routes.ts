@@ -69,6 +69,8 @@ export const MATRIX: Record<string, Entry> = {
 	'/pilots/[id=id]/uitkomsten/grafiek/[chart]': { url: p('/uitkomsten/grafiek/themas'), get: 'viewers', methods: { GET: 'viewers' } },
 	'/api/pilots/[id=id]/results': { url: (c) => `/api/pilots/${c.pilot}/results`, get: 'viewers', methods: { GET: 'viewers' } },
 	'/pilots/[id=id]/papier': { url: p('/papier'), get: 'managers' },
+	// The benchmark: whoever may see the pilot's results sees it against the others (never named).
+	'/pilots/[id=id]/benchmark': { url: p('/benchmark'), get: 'viewers' },
 	// The agenda of the conversation: a council's chair (viewer) reads it; only managers change it.
 	'/pilots/[id=id]/gesprek': {
 		url: p('/gesprek'),
@@ -109,6 +111,8 @@ export const MATRIX: Record<string, Entry> = {
 	'/pilots/[id=id]/gesprek/stemmen/live': { url: p('/gesprek/stemmen/live'), get: 'viewers', methods: { GET: 'viewers' } },
 	'/beheer': { url: () => '/beheer', get: 'admin', actions: { create: 'admin', deactivate: 'admin', activate: 'admin', reset: 'admin' } },
 	'/beheer/logboek': { url: () => '/beheer/logboek', get: 'admin' },
+	// The programme overview names every pilot with its scores: admins only, not facilitators or viewers.
+	'/beheer/programma': { url: () => '/beheer/programma', get: 'admin' },
 	// A respondent link is its own key: whoever holds it may use it, with or without an account.
 	'/s/[token=token]': { url: s(), get: 'all', actions: { start: 'all' } },
 	'/s/[token=token]/[page=page]': { url: s('/1'), get: 'all', actions: { save: 'all' } },

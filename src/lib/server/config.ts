@@ -1,5 +1,6 @@
 // Run-time settings from the environment, read in one place; the README lists them.
 import path from 'node:path';
+import { minPilotsSetting } from '../benchmark/rules';
 
 function flag(value: string | undefined, fallback: boolean): boolean {
 	if (value === undefined || value === '') return fallback;
@@ -16,5 +17,7 @@ export const config = {
 	adminEmail: process.env.ADMIN_EMAIL || 'beheer@quickscan.local',
 	adminPassword: process.env.ADMIN_PASSWORD || '',
 	sessionIdleMinutes: Number(process.env.SESSION_IDLE_MINUTES) || 120,
-	sessionMaxHours: Number(process.env.SESSION_MAX_HOURS) || 12
+	sessionMaxHours: Number(process.env.SESSION_MAX_HOURS) || 12,
+	/** Benchmark rule 3: other pilots a cell needs; never below 5, and 7 is advised (README, Benchmark). */
+	benchmarkMinPilots: minPilotsSetting(process.env.BENCHMARK_MIN_PILOTS)
 };

@@ -2,7 +2,7 @@
 // with `npm run db:generate`; never edit them by hand.
 import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../../analysis/group-size';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns';
 
 export const users = sqliteTable('users', {
@@ -68,7 +68,11 @@ export const pilots = sqliteTable(
 		ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
-	(t) => [check('pilots_min_group_size', sql`${t.minGroupSize} >= ${sql.raw(String(MIN_GROUP_SIZE_FLOOR))}`)]
+	(t) => [
+		check('pilots_min_group_size', sql`${t.minGroupSize} >= ${sql.raw(String(MIN_GROUP_SIZE_FLOOR))}`),
+		// The benchmark looks up closed, consenting pilots on every remake.
+		index('pilots_benchmark_idx').on(t.benchmarkConsent, t.status)
+	]
 );
 
 /**
@@ -162,6 +166,42 @@ export const releaseResponses = sqliteTable(
 			.references(() => responses.id, { onDelete: 'cascade' })
 	},
 	(t) => [primaryKey({ columns: [t.releaseId, t.responseId] })]
+);
+
+/**
+ * The published benchmark of one scan version (`scan_key` = `id@version`): what every pilot's
+ * benchmark page reads. `members` are the contributing pilots' ids; `contributions` their role x
+ * theme means (never answers). Remade only when at least 2 pilots joined or left (src/lib/benchmark).
+ */
+export const benchmarkSnapshots = sqliteTable(
+	'benchmark_snapshots',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		scanKey: text('scan_key').notNull(),
+		number: integer('number').notNull(),
+		createdAt: createdAt(),
+		members: text('members', { mode: 'json' }).$type<number[]>().notNull(),
+		contributions: text('contributions', { mode: 'json' }).notNull()
+	},
+	(t) => [uniqueIndex('benchmark_snapshots_scan_number_idx').on(t.scanKey, t.number)]
+);
+
+/**
+ * Theme scores per role of a release, taken once out of its `results` JSON (releases never change),
+ * so the benchmark and the programme overview read a few small rows instead of parsing every
+ * release. Filled by src/lib/server/benchmark.ts; score null where the release suppressed it.
+ */
+export const releaseScores = sqliteTable(
+	'release_scores',
+	{
+		releaseId: integer('release_id')
+			.notNull()
+			.references(() => releases.id, { onDelete: 'cascade' }),
+		theme: text('theme').notNull(),
+		role: text('role').notNull(),
+		score: real('score')
+	},
+	(t) => [primaryKey({ columns: [t.releaseId, t.theme, t.role] })]
 );
 
 /** One answer per response and key; the primary key makes saving the same answer twice a no-op. */

@@ -7,6 +7,7 @@ import { fieldErrors } from '$lib/forms/field-errors';
 import { m } from '$lib/paraglide/messages';
 import { listShares, ShareError, sharePilot, unsharePilot } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
+import { refreshBenchmarkSnapshot } from '$lib/server/benchmark';
 import type { SessionUser } from '$lib/server/auth';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
@@ -63,7 +64,10 @@ export const load: PageServerLoad = async (event) => {
 /** Makes a release and says what happened, for the notice after closing or releasing. */
 function release(user: SessionUser, pilot: PilotWithScan, reason: 'close' | 'explicit'): ReleaseOutcome {
 	const outcome = makeRelease(db(), pilot, reason, user.id);
-	if (outcome.ok) audit(db(), user, 'release', { pilotId: pilot.id, detail: String(outcome.release.number) });
+	if (outcome.ok) {
+		audit(db(), user, 'release', { pilotId: pilot.id, detail: String(outcome.release.number) });
+		refreshBenchmarkSnapshot(db());
+	}
 	return outcome;
 }
 
@@ -75,6 +79,8 @@ function changeStatus(user: SessionUser, pilot: PilotWithScan, status: Pilot['st
 		throw e;
 	}
 	audit(db(), user, action === 'open' ? 'pilot-open' : 'pilot-close', { pilotId: pilot.id, detail: pilot.municipality });
+	// A reopened pilot leaves the benchmark's contributing set; the snapshot follows only as its rules allow.
+	refreshBenchmarkSnapshot(db());
 	return { action, done: true };
 }
 
@@ -191,6 +197,7 @@ export const actions: Actions = {
 			return fail(400, { action: 'delete' as const, typed, error });
 		}
 		deletePilot(db(), pilot.id);
+		refreshBenchmarkSnapshot(db());
 		const entry = audit(db(), user, 'pilot-delete', { pilotId: pilot.id, detail: `${pilot.municipality} – ${pilot.roundLabel}` });
 		redirect(303, `/pilots?verwijderd=${entry}`);
 	}

@@ -2,6 +2,7 @@
 // must stay what they were, so the page only explains that.
 import { fail, redirect } from '@sveltejs/kit';
 import { audit } from '$lib/server/audit';
+import { refreshBenchmarkSnapshot } from '$lib/server/benchmark';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
 import { readForm } from '$lib/server/request';
@@ -22,6 +23,8 @@ export const actions: Actions = {
 		const outcome = submitPilotForm(await readForm(event.request), (form) => updatePilot(db(), pilot.id, form));
 		if (!outcome.ok) return fail(400, { values: outcome.values, errors: outcome.errors });
 		audit(db(), user, 'pilot-update', { pilotId: pilot.id });
+		// Consent is set here (only a draft can be edited, so today this changes no contributing set).
+		refreshBenchmarkSnapshot(db());
 		redirect(303, `/pilots/${pilot.id}?opgeslagen`);
 	}
 };
