@@ -129,7 +129,7 @@ export async function benchBenchmark(root: string, options: { requests: number }
 			ok: cold < TARGET_REMAKE_MS
 		});
 		// Each run: two pilots change consent first, so the rules allow (and the run does) a real remake.
-		const key = scanKeyOf(first.scan);
+		const key = scanKeyOf(first);
 		let flip = 0;
 		const remake = time(5, 0, () => {
 			const a = ids[1 + (flip % 50)];

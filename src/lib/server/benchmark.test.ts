@@ -50,6 +50,18 @@ describe('the benchmark snapshot', () => {
 		expect(snapshot.contributions.find((c) => c.pilotId === a.id)?.values.raad.doel).toBe(3);
 	});
 
+	it('compares demo pilots only with each other, so made-up figures never mix with real ones', () => {
+		const db = fresh();
+		const real = seedMany(db, 6);
+		const demo = seedMany(db, 6, 20);
+		db.$client.prepare(`UPDATE pilots SET demo = 1 WHERE id IN (${demo.map((p) => p.id).join(',')})`).run();
+		expect(refreshBenchmarkSnapshot(db).sort()).toEqual([KEY, `${KEY} (demo)`]);
+		expect(publishedSnapshot(db, KEY)!.members.sort()).toEqual(real.map((p) => p.id).sort());
+		expect(publishedSnapshot(db, `${KEY} (demo)`)!.members.sort()).toEqual(demo.map((p) => p.id).sort());
+		// A real pilot's page counts five others, all real.
+		expect(doel(db, real[0])).toMatchObject({ shown: true, distribution: { pilots: { from: 5, to: 9 } } });
+	});
+
 	it('is remade only when at least 2 pilots joined or left, so two versions never differ by one', () => {
 		const db = fresh();
 		const pilots = seedMany(db, 6);

@@ -17,7 +17,14 @@ import type { Release } from './releases';
 import type { PilotWithScan } from './pilots';
 
 /** `id@version`: the benchmark compares only pilots on the very same scan version. */
-export const scanKeyOf = (scan: { id: string; version: number }) => `${scan.id}@${scan.version}`;
+const DEMO_SUFFIX = ' (demo)';
+
+/**
+ * The set a pilot is compared within: its scan version, and whether it is demo data. Demo pilots
+ * (demo.ts) are compared only with each other, so made-up figures never mix with real ones.
+ */
+export const scanKeyOf = (pilot: { scan: { id: string; version: number }; demo: boolean }) =>
+	`${pilot.scan.id}@${pilot.scan.version}${pilot.demo ? DEMO_SUFFIX : ''}`;
 
 /** Per pilot with a release: its latest release's theme scores per role and respondents per role. */
 type ReleasedRow = { pilotId: number; councilType: CouncilType; scanKey: string; counts: string; scores: string };
@@ -33,7 +40,7 @@ const FILL_SQL = `
 
 // The latest release per pilot comes from the (pilot_id, number) index, its scores from release_scores.
 const RELEASED_SQL = (where: string) => `
-	SELECT p.id AS pilotId, p.council_type AS councilType, s.scan_id || '@' || s.version AS scanKey, r.counts AS counts,
+	SELECT p.id AS pilotId, p.council_type AS councilType, s.scan_id || '@' || s.version || CASE WHEN p.demo THEN '${DEMO_SUFFIX}' ELSE '' END AS scanKey, r.counts AS counts,
 		(SELECT json_group_array(json_array(x.theme, x.role, x.score)) FROM release_scores x WHERE x.release_id = r.id) AS scores
 	FROM pilots p
 	JOIN scan_snapshots s ON s.id = p.snapshot_id
@@ -152,7 +159,7 @@ export type PilotBenchmark = { snapshot: { number: number; createdAt: string } |
 
 /** A pilot's own figures from its release, against the published snapshot of its scan version. */
 export function pilotBenchmark(db: Db, pilot: PilotWithScan, release: Release, minPilots: number): PilotBenchmark {
-	const snapshot = publishedSnapshot(db, scanKeyOf(pilot.scan));
+	const snapshot = publishedSnapshot(db, scanKeyOf(pilot));
 	const own: Viewer['own'] = {};
 	for (const theme of release.results.themes)
 		for (const [role, score] of Object.entries(theme.scores)) (own[role] ??= {})[theme.id] = score;
