@@ -70,8 +70,9 @@ export const pilotFormSchema = z
 			.string()
 			.trim()
 			.default('')
-			.transform((s) => (s === '' ? null : s))
-			.pipe(z.coerce.number({ error: () => m.rd_previous_invalid() }).int({ error: () => m.rd_previous_invalid() }).positive({ error: () => m.rd_previous_invalid() }).max(2 ** 31, { error: () => m.rd_previous_invalid() }).nullable())
+			.refine((s) => s === '' || (/^[1-9]\d{0,9}$/.test(s) && Number(s) <= 2 ** 31), { error: () => m.rd_previous_invalid() })
+			.transform((s) => (s === '' ? null : Number(s)))
+			.optional()
 	})
 	.refine((p) => !p.opensOn || !p.closesOn || p.opensOn <= p.closesOn, {
 		path: ['closesOn'],
@@ -122,7 +123,7 @@ function columns(form: PilotForm, roles: string[]) {
 		closesOn: form.closesOn,
 		benchmarkConsent: form.benchmarkConsent,
 		contact: form.contact,
-		previousPilotId: form.previousPilotId
+		previousPilotId: form.previousPilotId ?? null
 	};
 }
 
