@@ -8,11 +8,6 @@ import type { NotComparable, RoleChange, RoundComparison } from './compare';
 const OPEN: readonly PlanStatus[] = ['gepland', 'bezig'];
 export const isOpen = (action: Pick<PlanAction, 'status'>) => OPEN.includes(action.status);
 
-/** Earlier statement id → its comparable statement now, for statements that changed id. */
-export function renamedStatements(comparison: RoundComparison): Map<string, string> {
-	return new Map(comparison.statements.filter((s) => s.previousId !== s.id).map((s) => [s.previousId, s.id]));
-}
-
 /** An action's links as this round names them: a statement that changed id follows its mark; no doubles. */
 export function carriedLinks(links: readonly PlanLink[], renamed: ReadonlyMap<string, string>): PlanLink[] {
 	const out = new Map<string, PlanLink>();

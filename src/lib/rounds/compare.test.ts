@@ -38,7 +38,15 @@ const everyone = (role: string, count: number, answers: Record<string, number>):
 	Array.from({ length: count }, () => response(role, answers));
 
 function after(responses: ResponseData[]) {
-	return analysePilot({ scan: V2, variant: 'full', mirror: false, roles: ['raad', 'gemeente'], minGroupSize: 3, responses, shuffleSeed: 1 });
+	return analysePilot({
+		scan: V2,
+		variant: 'full',
+		mirror: false,
+		roles: ['raad', 'gemeente'],
+		minGroupSize: 3,
+		responses,
+		shuffleSeed: 1
+	});
 }
 
 const NOW = [

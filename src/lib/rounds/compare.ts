@@ -67,7 +67,8 @@ function likertItems(scan: ScanDefinition): Map<string, Located> {
 function releasedMeans(results: PilotResults): Map<string, Record<string, number | null>> {
 	const means = new Map<string, Record<string, number | null>>();
 	for (const theme of results.themes)
-		for (const item of theme.items) means.set(item.id, Object.fromEntries(Object.entries(item.byRole).map(([r, s]) => [r, s?.mean ?? null])));
+		for (const item of theme.items)
+			means.set(item.id, Object.fromEntries(Object.entries(item.byRole).map(([r, s]) => [r, s?.mean ?? null])));
 	return means;
 }
 
@@ -115,6 +116,18 @@ function matchStatements(before: ScanDefinition, after: ScanDefinition) {
 		if (!matchedOld.has(id) && !notComparable.some((n) => n.id === id && n.reason === 'reworded'))
 			notComparable.push({ id, round: 'before', themeId, reason: 'dropped' });
 	return { pairs, notComparable };
+}
+
+/**
+ * Earlier statement id → its comparable statement's id in the later scan, for those that changed
+ * id: what carried actions' links follow. Needs no release, so a plan can be carried at the start.
+ */
+export function renamedBetween(before: ScanDefinition, after: ScanDefinition): Map<string, string> {
+	return new Map(
+		matchStatements(before, after)
+			.pairs.filter((p) => p.previousId !== p.id)
+			.map((p) => [p.previousId, p.id])
+	);
 }
 
 const average = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);

@@ -4,7 +4,8 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { PreviousOption } from '$lib/forms/pilot-form';
-import { linksExist, type LinkTargets, type PlanAction } from '$lib/plan/rules';
+import { linksExist, linkTargets, type LinkTargets, type PlanAction } from '$lib/plan/rules';
+import { renamedBetween } from '$lib/rounds/compare';
 import { carriedLinks, isOpen } from '$lib/rounds/carry';
 import type { SessionUser } from './auth';
 import { pilotAccess, viewablePilot, visiblePilotIds } from './access';
@@ -54,8 +55,7 @@ export function checkPrevious(db: Db, user: SessionUser, municipality: string, p
 
 /** The two releases a round comparison reads, or why there is none. */
 export type RoundPair =
-	| { kind: 'pair'; previous: PilotWithScan; before: Release; after: Release }
-	| { kind: 'none' | 'no-access' | 'no-release' };
+	{ kind: 'pair'; previous: PilotWithScan; before: Release; after: Release } | { kind: 'none' | 'no-access' | 'no-release' };
 
 /**
  * The earlier round of a pilot the caller may see, with both latest releases. Seeing the earlier
@@ -68,6 +68,32 @@ export function roundPair(db: Db, user: SessionUser, pilot: PilotWithScan, after
 	const before = latestRelease(db, found.pilot.id);
 	if (!before) return { kind: 'no-release' };
 	return { kind: 'pair', previous: found.pilot, before, after };
+}
+
+/** What the plan page offers to carry: the earlier round and its open actions not carried yet. */
+export type CarryOffer = { previous: { municipality: string; roundLabel: string }; titles: string[] };
+
+/** The carry offer for a pilot whose earlier round this user may see; null when there is none. */
+export function carryOffer(db: Db, user: SessionUser, pilot: PilotWithScan): CarryOffer | null {
+	if (pilot.previousPilotId === null) return null;
+	const found = viewablePilot(db, user, pilot.previousPilotId);
+	if (!found) return null;
+	return {
+		previous: { municipality: found.pilot.municipality, roundLabel: found.pilot.roundLabel },
+		titles: carryable(db, found.pilot.id, pilot.id).map((a) => a.title)
+	};
+}
+
+/**
+ * Carries the earlier round's open actions into this pilot's plan, for a user who may see that
+ * round; null when there is no earlier round they may see. Links follow statements the later
+ * scan marks comparable, and keep only what this pilot's scan can name.
+ */
+export function carryFromPrevious(db: Db, user: SessionUser, pilot: PilotWithScan): CarryOutcome | null {
+	if (pilot.previousPilotId === null) return null;
+	const found = viewablePilot(db, user, pilot.previousPilotId);
+	if (!found) return null;
+	return carryActions(db, found.pilot.id, pilot.id, linkTargets(pilot.scan, pilot.variant), renamedBetween(found.pilot.scan, pilot.scan));
 }
 
 /** Ids of the earlier actions already carried into this pilot's plan. */
@@ -128,7 +154,10 @@ export function carryActions(
 				.returning({ id: planActions.id })
 				.get().id;
 			for (const link of carriedLinks(action.links, renamed))
-				if (linksExist([link], targets)) tx.insert(planActionLinks).values({ actionId: id, ...link }).run();
+				if (linksExist([link], targets))
+					tx.insert(planActionLinks)
+						.values({ actionId: id, ...link })
+						.run();
 		}
 		return { ok: true, added: todo.length } as const;
 	});

@@ -52,6 +52,8 @@ export const load: PageServerLoad = async (event) => {
 		scores: { chart: scores, download: chartDownload(pilot, scores) },
 		heatmap: { chart: heatmap, download: chartDownload(pilot, heatmap) },
 		radar: { chart: radar, download: chartDownload(pilot, radar) },
+		// A follow-up round links to the comparison with the earlier one (which checks access to both).
+		followUp: pilot.previousPilotId !== null,
 		themeLinks: results.themes.map((t) => ({ id: t.id, title: src.texts.theme(t.id) })),
 		comparisonLabels: [src.texts.role(a), src.texts.role(b)]
 	};
