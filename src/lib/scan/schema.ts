@@ -38,9 +38,7 @@ const baseItem = {
  */
 const comparableWith = slug.optional();
 
-const likertItemSchema = z
-	.object({ ...baseItem, type: z.literal('likert'), mirror: z.boolean().default(false), comparableWith })
-	.strict();
+const likertItemSchema = z.object({ ...baseItem, type: z.literal('likert'), mirror: z.boolean().default(false), comparableWith }).strict();
 
 const ladderItemSchema = z
 	.object({ ...baseItem, type: z.literal('ladder'), steps: z.array(text).length(5, 'een ladder heeft precies 5 treden') })

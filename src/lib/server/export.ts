@@ -16,7 +16,16 @@ import { resultTexts } from '$lib/analysis/texts';
 import { deltaLabels, suppressedStatementText, suppressedText } from '$lib/charts/format';
 import { downloadNameOf } from '$lib/download-name';
 import { m } from '$lib/paraglide/messages';
-import { allQuestions, buildPages, CHANGE_CODES, CHANGE_KEY, DONT_KNOW, formatAnswer, questionnaireOptions, type Answer } from '$lib/scan/questionnaire';
+import {
+	allQuestions,
+	buildPages,
+	CHANGE_CODES,
+	CHANGE_KEY,
+	DONT_KNOW,
+	formatAnswer,
+	questionnaireOptions,
+	type Answer
+} from '$lib/scan/questionnaire';
 import type { Db } from './db';
 import { answers, responses, type ResponseRow } from './db/schema';
 import type { PilotWithScan } from './pilots';

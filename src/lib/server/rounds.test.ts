@@ -16,7 +16,9 @@ let anna: SessionUser;
 let bram: SessionUser;
 
 function user(email: string): SessionUser {
-	const row = db.$client.prepare("INSERT INTO users (email, password_hash, role) VALUES (?, 'x', 'facilitator') RETURNING id").get(email) as {
+	const row = db.$client
+		.prepare("INSERT INTO users (email, password_hash, role) VALUES (?, 'x', 'facilitator') RETURNING id")
+		.get(email) as {
 		id: number;
 	};
 	return { id: row.id, email, name: '', role: 'facilitator' };
@@ -60,8 +62,7 @@ describe('choosing an earlier round', () => {
 		const foreign = pilotOf(bram);
 		expect(refusal(() => checkPrevious(db, anna, ' zuidstad', own, null))).toBeNull();
 		expect(refusal(() => checkPrevious(db, anna, 'Noorddorp', own, null))).toBe('previousPilotId');
-		for (const id of [draft, foreign, 999999])
-			expect(refusal(() => checkPrevious(db, anna, 'Zuidstad', id, null))).toBe('previousPilotId');
+		for (const id of [draft, foreign, 999999]) expect(refusal(() => checkPrevious(db, anna, 'Zuidstad', id, null))).toBe('previousPilotId');
 		expect(refusal(() => checkPrevious(db, anna, 'Zuidstad', null, null))).toBeNull();
 	});
 });
@@ -112,7 +113,12 @@ describe('carrying actions', () => {
 			['Open', 'gepland', 1],
 			['Bezig', 'gepland', 2]
 		]);
-		expect(plan[0]).toMatchObject({ whyText: 'De raad hoort te laat van plannen.', ownerKind: 'anders', ownerName: 'Werkgroep', progress: [] });
+		expect(plan[0]).toMatchObject({
+			whyText: 'De raad hoort te laat van plannen.',
+			ownerKind: 'anders',
+			ownerName: 'Werkgroep',
+			progress: []
+		});
 		expect(plan[0].links).toEqual([
 			{ kind: 'item', ref: 'doel-1' },
 			{ kind: 'theme', ref: 'doel' }
@@ -128,7 +134,17 @@ describe('carrying actions', () => {
 		const after = pilotOf(anna, 'Zuidstad', false);
 		const pilot = getPilot(db, before)!;
 		const targets = linkTargets(pilot.scan, pilot.variant);
-		addAction(db, before, input({ links: [{ kind: 'item', ref: 'doel-1' }, { kind: 'item', ref: 'doel-2' }] }), targets);
+		addAction(
+			db,
+			before,
+			input({
+				links: [
+					{ kind: 'item', ref: 'doel-1' },
+					{ kind: 'item', ref: 'doel-2' }
+				]
+			}),
+			targets
+		);
 		const smaller = { themes: targets.themes.map((t) => ({ ...t, items: t.items.filter((i) => i !== 'doel-2') })) };
 		carryActions(db, before, after, smaller, new Map([['doel-1', 'doel-3']]));
 		expect(loadPlan(db, after)[0].links).toEqual([{ kind: 'item', ref: 'doel-3' }]);
