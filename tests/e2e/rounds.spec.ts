@@ -99,6 +99,8 @@ test('a follow-up round shows the change since the earlier round and carries its
 		.locator('section')
 		.filter({ has: page.getByRole('heading', { level: 2, name: /raad/i }) })
 		.first();
+	// The numbers are in the table behind "Tabel" (a <details>, opened without a script too).
+	await raad.locator('summary').filter({ hasText: 'stellingen in de vorige en in deze ronde' }).click();
 	const statements = raad.getByRole('table', { name: /stellingen in de vorige en in deze ronde/ });
 	const row = statements.getByRole('row', { name: /Het is duidelijk wat de raad en de gemeente samen willen bereiken/ });
 	await expect(row).toContainText('+2,0');
