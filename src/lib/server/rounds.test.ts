@@ -7,7 +7,10 @@ import type { Db } from './db';
 import { addAction, addProgress, loadPlan, updateAction, type ActionInput } from './plan';
 import { getPilot, PilotError } from './pilots';
 import { makeRelease } from './releases';
-import { carryable, carryActions, checkPrevious, previousOptions } from './rounds';
+import { insertCompletedResponse } from './responses';
+import { latestRelease } from './releases';
+import { roundView } from './round-view';
+import { carryable, carryActions, checkPrevious, previousOptions, roundPair } from './rounds';
 import { createTestDb, createTestPilot } from './test-db';
 
 let db: Db;
@@ -150,3 +153,60 @@ describe('carrying actions', () => {
 		expect(loadPlan(db, after)[0].links).toEqual([{ kind: 'item', ref: 'doel-3' }]);
 	});
 });
+
+describe('the rounds page', () => {
+	it('shows per role the change, marks the statement an earlier action was about, and counts the change question', () => {
+		const before = pilotOf(anna, 'Zuidstad', false);
+		const answer = (pilotId: number, role: string, answers: [string, number][]) =>
+			insertCompletedResponse(db, {
+				pilotId,
+				role,
+				source: 'online',
+				answers: answers.map(([key, score]) => [key, { kind: 'score', score: score as 1 | 2 | 3 | 4 | 5 }])
+			});
+		for (let i = 0; i < 5; i++) for (const role of ['raad', 'gemeente']) answer(before, role, [['doel-1', 2]]);
+		makeRelease(db, getPilot(db, before)!, 'close', anna.id);
+		const earlier = getPilot(db, before)!;
+		addAction(db, before, input0({ links: [{ kind: 'item', ref: 'doel-1' }] }), linkTargets(earlier.scan, earlier.variant));
+		const after = pilotOf(anna, 'Zuidstad', false);
+		db.$client.prepare('UPDATE pilots SET previous_pilot_id = ? WHERE id = ?').run(before, after);
+		// raad: 5 answers; gemeente: 2, below k now.
+		for (let i = 0; i < 5; i++)
+			answer(after, 'raad', [
+				['doel-1', 4],
+				['ronde.verandering', 1]
+			]);
+		for (let i = 0; i < 2; i++) answer(after, 'gemeente', [['doel-1', 4]]);
+		const pilot = getPilot(db, after)!;
+		makeRelease(db, pilot, 'close', anna.id);
+		const pair = roundPair(db, anna, pilot, latestRelease(db, after)!);
+		if (pair.kind !== 'pair') throw new Error(pair.kind);
+		const view = roundView(db, pilot, pair.previous, pair.before, pair.after);
+		expect(view.perRole.map((r) => r.role)).toEqual(['raad']);
+		expect(view.gaps).toEqual([{ role: 'gemeente', label: 'Gemeente', reason: expect.stringContaining('te weinig') }]);
+		const row = view.perRole[0].statements.rows.find((r) => r.id === 'doel-1')!;
+		expect(row).toMatchObject({ before: 2, after: 4, change: 2, actions: ['Vaste vergadering'] });
+		expect(view.effects[0].figures[0].rows).toEqual([expect.objectContaining({ role: 'raad', before: 2, after: 4, change: 2 })]);
+		expect(view.change).toEqual([
+			{ role: 'raad', label: 'Lid van de raad', counts: { ja: 5, een_beetje: 0, nee: 0, weet_niet: 0, answered: 5 } },
+			{ role: 'gemeente', label: 'Gemeente', counts: null }
+		]);
+		// Someone without access to the earlier pilot gets no pair at all.
+		expect(roundPair(db, bram, pilot, latestRelease(db, after)!).kind).toBe('no-access');
+	});
+});
+
+function input0(overrides: Partial<ActionInput> = {}): ActionInput {
+	return {
+		title: 'Vaste vergadering',
+		whyTopicId: null,
+		whyText: '',
+		ownerKind: 'samen',
+		ownerName: '',
+		dueMonth: '2026-06',
+		priority: 'hoog',
+		successSign: '',
+		links: [],
+		...overrides
+	};
+}
