@@ -42,9 +42,8 @@ async function openAndRelease(page: Page, pilot: number, scores: Record<string, 
 	await post(page, `/pilots/${pilot}?/release`, { confirm: 'ja' });
 }
 
-test('a follow-up round shows the change since the earlier round and carries its open action', async ({ page }, info) => {
-	test.setTimeout(180_000);
-	const municipality = `Rondestad ${info.project.name} ${Date.now().toString(36)}`;
+async function journey(page: Page, project: string) {
+	const municipality = `Rondestad ${project} ${Date.now().toString(36)}`;
 	await login(page);
 
 	// Round 1, made with the app's own form, released with answers, and a plan action about doel-1.
@@ -131,4 +130,14 @@ test('a follow-up round shows the change since the earlier round and carries its
 	);
 	expect(carried).toHaveLength(1);
 	expect(query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'plan-carry' AND pilot_id = ?", second)[0].n).toBe(1);
+}
+
+test('a follow-up round shows the change since the earlier round and carries its open action', async ({ page }, info) => {
+	test.setTimeout(180_000);
+	await journey(page, info.project.name);
+});
+
+test('without JavaScript too, the follow-up is chosen, compared and its action carried @nojs', async ({ page }, info) => {
+	test.setTimeout(180_000);
+	await journey(page, info.project.name);
 });
