@@ -65,6 +65,8 @@ export const MATRIX: Record<string, Entry> = {
 	// Aggregated exports for everyone who may see the pilot; raw answers (antwoorden.*) for managers,
 	// which tests/e2e/export.spec.ts checks.
 	'/pilots/[id=id]/uitkomsten/export/[kind]': { url: p('/uitkomsten/export/uitkomsten.csv'), get: 'viewers', methods: { GET: 'viewers' } },
+	// The change since the earlier round: for whoever may see this pilot (and, for figures, the earlier one too).
+	'/pilots/[id=id]/uitkomsten/rondes': { url: p('/uitkomsten/rondes'), get: 'viewers' },
 	'/pilots/[id=id]/uitkomsten/thema/[theme]': { url: p('/uitkomsten/thema/invloed'), get: 'viewers' },
 	'/pilots/[id=id]/uitkomsten/grafiek/[chart]': { url: p('/uitkomsten/grafiek/themas'), get: 'viewers', methods: { GET: 'viewers' } },
 	'/api/pilots/[id=id]/results': { url: (c) => `/api/pilots/${c.pilot}/results`, get: 'viewers', methods: { GET: 'viewers' } },
@@ -97,7 +99,12 @@ export const MATRIX: Record<string, Entry> = {
 	// The printable report: whoever may see the pilot's results.
 	'/pilots/[id=id]/verslag': { url: p('/verslag'), get: 'viewers' },
 	// The plan van aanpak: everyone who may see the pilot reads it and downloads it; managers change it.
-	'/pilots/[id=id]/plan': { url: p('/plan'), get: 'viewers', actions: { voegtoe: 'managers', verplaats: 'managers' } },
+	// Carrying the earlier round's open actions changes this plan: managers only (and it asks for a confirmation).
+	'/pilots/[id=id]/plan': {
+		url: p('/plan'),
+		get: 'viewers',
+		actions: { voegtoe: 'managers', verplaats: 'managers', meenemen: 'managers' }
+	},
 	'/pilots/[id=id]/plan/[action=id]': {
 		url: (c) => `/pilots/${c.pilot}/plan/${c.planAction}`,
 		get: 'viewers',

@@ -1,6 +1,7 @@
 // Turns the submitted responses of one pilot into everything the results pages, exports and API
 // show. Suppression happens here, once: a role with fewer than k respondents gets no figure at
 // all, and no comparison, mirror or open answer involving it is computed.
+import { countChange, type ChangeResult } from './change';
 import { largeEnough, MIN_STATEMENT_SCORES } from './group-size';
 import { buildPages, ladderKeys, mirrorKey, type Answer, type Variant } from '$lib/scan/questionnaire';
 import type { AnalysisThresholds, LadderItem, LikertItem, ScanDefinition } from '$lib/scan/schema';
@@ -76,6 +77,8 @@ export type PilotResults = {
 	comparison: [string, string];
 	thresholds: AnalysisThresholds;
 	themes: ThemeResult[];
+	/** A follow-up round's change question (absent for a first round, and in releases made before it existed). */
+	change?: ChangeResult;
 };
 
 export type AnalysisInput = {
@@ -89,6 +92,8 @@ export type AnalysisInput = {
 	shuffleSeed: number;
 	/** MIN_STATEMENT_SCORES unless given; the hand-computed examples of tiny groups turn it off with 0. */
 	minStatementScores?: number;
+	/** A later round: count the answers to the change question too. */
+	followUp?: boolean;
 };
 
 function distribution(responses: readonly ResponseData[], key: string): { counts: Counts; dontKnow: number } {
@@ -235,5 +240,6 @@ export function analysePilot(input: AnalysisInput): PilotResults {
 			})
 		});
 	}
-	return { minGroupSize, roles, comparison: scan.comparison, thresholds, themes };
+	const change = input.followUp ? { change: countChange(input.roles, byRole, visible, minScores) } : {};
+	return { minGroupSize, roles, comparison: scan.comparison, thresholds, themes, ...change };
 }

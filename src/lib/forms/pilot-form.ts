@@ -15,6 +15,8 @@ export type PilotFormValues = {
 	closesOn: string;
 	benchmarkConsent: boolean;
 	contact: string;
+	/** The earlier round this pilot follows up ('' for none). */
+	previousPilotId: string;
 };
 
 export type PilotFormField = keyof PilotFormValues;
@@ -34,5 +36,8 @@ export type ScanOption = {
 	/** How long each version takes ("20 tot 25"): over the roles, with and without mirror questions. */
 	minutes: { full: string; short: string };
 };
+
+/** An earlier round the facilitator may choose: a pilot they manage, with released results. */
+export type PreviousOption = { id: number; municipality: string; roundLabel: string };
 
 export type PilotFormFailure = { values: PilotFormValues; errors: PilotFormErrors };

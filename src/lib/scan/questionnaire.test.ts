@@ -148,6 +148,8 @@ describe('allAnswerKeys', () => {
 		const union = new Set<string>();
 		for (const variant of ['full', 'short'] as const)
 			for (const role of real.roles.map((r) => r.id)) for (const key of keysOf(variant, true, role)) union.add(key);
+		// A follow-up round adds the change question.
+		for (const q of allQuestions(buildPages(real, { variant: 'short', mirror: false, role: 'raad', followUp: true }))) union.add(q.key);
 		expect(new Set(all.keys())).toEqual(union);
 		expect(all.get('invloed-ladder.nu')).toBe('ladder-now');
 		expect(all.get('doel-1.spiegel')).toBe('mirror');

@@ -22,13 +22,59 @@ export type Question = Marks &
 		| { kind: 'mirror'; key: string; item: ScanItem & { type: 'likert' }; number: number; targetLabel: string }
 		| { kind: 'ladder-now' | 'ladder-desired'; key: string; item: ScanItem & { type: 'ladder' } }
 		| { kind: 'open'; key: string; item: ScanItem & { type: 'open' } }
+		/** The one fixed question of a follow-up round (see CHANGE_KEY); its answers are the steps. */
+		| { kind: 'change'; key: string; item: { id: string; text: string; steps: string[]; short: true } }
 	);
 
 export type Page = { theme: ScanTheme; index: number; questions: Question[]; titleLang?: 'nl'; subtitleLang?: 'nl' };
 
 export type Answer = { kind: 'score'; score: 1 | 2 | 3 | 4 | 5 } | { kind: 'dontKnow' } | { kind: 'text'; text: string };
 
-export type QuestionnaireOptions = { variant: Variant; mirror: boolean; role: string };
+/** `followUp`: the pilot is a later round of an earlier one, so the change question is asked last. */
+export type QuestionnaireOptions = { variant: Variant; mirror: boolean; role: string; followUp?: boolean };
+
+/**
+ * The one extra question of a follow-up round, the same for every scan and role: did the
+ * respondent see something change since the last scan. Stored under this fixed key as a score:
+ * 1 = ja, 2 = een beetje, 3 = nee (the order it is asked in), or "weet niet". A dotted key can
+ * never be an item id (ids are slugs), and this one is no mirror or ladder key either.
+ */
+export const CHANGE_KEY = 'ronde.verandering';
+/** The stored scores of the change question's answers, in the order they are asked, as exports name them. */
+export const CHANGE_CODES = ['ja', 'een_beetje', 'nee'] as const;
+/** The page of the change question: not a theme of the scan, so its id is no slug. */
+export const CHANGE_PAGE_ID = '_vorige_meting';
+
+/** Whether a pilot asks the change question: it follows up an earlier round. */
+export const isFollowUp = (pilot: { previousPilotId: number | null }) => pilot.previousPilotId !== null;
+
+/** What every questionnaire of a pilot is built with, in one place: its version, mirror questions and round. */
+export function questionnaireOptions(pilot: { variant: Variant; mirror: boolean; previousPilotId: number | null }, role: string) {
+	return { variant: pilot.variant, mirror: pilot.mirror, role, followUp: isFollowUp(pilot) };
+}
+
+/** The change question's page, in the language of the scan it ends (so a printed form stays in one language). */
+function changePage(scan: ScanDefinition, index: number): Page {
+	const locale = { locale: (scan.localized?.locale ?? 'nl') as Locale };
+	const text = m.rd_change_question({}, locale);
+	return {
+		theme: { id: CHANGE_PAGE_ID, title: m.rd_change_page_title({}, locale), items: [] } as unknown as ScanTheme,
+		index,
+		questions: [
+			{
+				kind: 'change',
+				key: CHANGE_KEY,
+				item: {
+					id: CHANGE_KEY,
+					text,
+					steps: [m.rd_change_yes({}, locale), m.rd_change_little({}, locale), m.rd_change_no({}, locale)],
+					// Asked in both versions.
+					short: true
+				}
+			}
+		]
+	};
+}
 
 export const mirrorKey = (itemId: string) => `${itemId}.spiegel`;
 export const ladderKeys = (itemId: string) => ({ now: `${itemId}.nu`, desired: `${itemId}.gewenst` });
@@ -71,6 +117,7 @@ export function buildPages(scan: ScanDefinition, options: QuestionnaireOptions):
 				...(theme.subtitle && langOf(scan, 'themes', theme.id, 'subtitle') && { subtitleLang: 'nl' as const })
 			});
 	}
+	if (options.followUp) pages.push(changePage(scan, pages.length + 1));
 	return pages;
 }
 
@@ -104,6 +151,7 @@ export function allAnswerKeys(scan: ScanDefinition): Map<string, Question['kind'
 				keys.set(k.desired, 'ladder-desired');
 			} else keys.set(item.id, 'open');
 		}
+	keys.set(CHANGE_KEY, 'change');
 	return keys;
 }
 
@@ -141,14 +189,14 @@ export function estimateRange(scan: ScanDefinition, options: QuestionnaireOption
  */
 export function pilotMinutes(
 	scan: ScanDefinition,
-	pilot: { variant: Variant; mirror: boolean },
+	pilot: { variant: Variant; mirror: boolean; followUp?: boolean },
 	roles: readonly string[],
 	locale?: Locale
 ): string {
 	return minutesText(
 		estimateRange(
 			scan,
-			roles.map((role) => ({ variant: pilot.variant, mirror: pilot.mirror, role }))
+			roles.map((role) => ({ variant: pilot.variant, mirror: pilot.mirror, role, followUp: pilot.followUp }))
 		),
 		locale
 	);
@@ -179,6 +227,7 @@ export function withoutControlCharacters(text: string): string {
 export type ParsedValue = { ok: true; answer: Answer | null } | { ok: false; error: string };
 
 const SCORE = /^[1-5]$/;
+const CHANGE_SCORE = /^[1-3]$/;
 
 /**
  * One raw answer value ('1'..'5', 'weet_niet' or text) checked and normalised for its question.
@@ -195,6 +244,7 @@ export function parseAnswerValue(question: Question, raw: string): ParsedValue {
 	const value = raw.trim();
 	if (value === '') return { ok: true, answer: null };
 	if (value === DONT_KNOW) return { ok: true, answer: { kind: 'dontKnow' } };
+	if (question.kind === 'change' && !CHANGE_SCORE.test(value)) return { ok: false, error: m.resp_answer_choose() };
 	if (SCORE.test(value)) return { ok: true, answer: { kind: 'score', score: Number(value) as 1 | 2 | 3 | 4 | 5 } };
 	return { ok: false, error: m.resp_answer_choose() };
 }

@@ -37,7 +37,13 @@ const baseItem = {
 	plainLanguageAccepted: z.array(z.enum(plainLanguageKinds)).optional()
 };
 
-const likertItemSchema = z.object({ ...baseItem, type: z.literal('likert'), mirror: z.boolean().default(false) }).strict();
+/**
+ * The scan author's decision that a reworded statement still measures the same as the statement
+ * with this id in an earlier version of the scan, so rounds compare their scores (see $lib/rounds).
+ */
+const comparableWith = slug.optional();
+
+const likertItemSchema = z.object({ ...baseItem, type: z.literal('likert'), mirror: z.boolean().default(false), comparableWith }).strict();
 
 const ladderItemSchema = z
 	.object({ ...baseItem, type: z.literal('ladder'), steps: z.array(text).length(5, 'een ladder heeft precies 5 treden') })

@@ -25,6 +25,7 @@ export type AuditAction =
 	| 'release'
 	| 'import'
 	| 'export'
+	| 'plan-carry'
 	| 'account-create'
 	| 'account-deactivate'
 	| 'account-activate'

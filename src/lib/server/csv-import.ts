@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { allQuestions, buildPages, parseAnswerValue, type Answer, type Question } from '$lib/scan/questionnaire';
+import { allQuestions, buildPages, parseAnswerValue, questionnaireOptions, type Answer, type Question } from '$lib/scan/questionnaire';
 import { dayOf, formatDay } from '$lib/dates';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from './db';
@@ -36,7 +36,7 @@ export type ImportResult = { ok: true; responses: number; answers: number } | { 
 function questionsByRole(pilot: PilotWithScan): Map<string, Map<string, Question>> {
 	const byRole = new Map<string, Map<string, Question>>();
 	for (const role of pilot.roles) {
-		const pages = buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role });
+		const pages = buildPages(pilot.scan, questionnaireOptions(pilot, role));
 		byRole.set(role, new Map(allQuestions(pages).map((q) => [q.key, q])));
 	}
 	return byRole;

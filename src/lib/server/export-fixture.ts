@@ -3,7 +3,7 @@
 // are confirmed and one respondent still busy. Plus readers for the files. Test code only.
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { allQuestions, buildPages, type Answer } from '$lib/scan/questionnaire';
+import { allQuestions, buildPages, questionnaireOptions, type Answer } from '$lib/scan/questionnaire';
 import type { Db } from './db';
 import { seededRandom } from './demo';
 import { createPilot, getPilot, type PilotWithScan } from './pilots';
@@ -23,7 +23,7 @@ function seed(db: Db, target: PilotWithScan) {
 	const random = seededRandom(42);
 	let injection = 0;
 	for (const role of ROLES) {
-		const questions = allQuestions(buildPages(target.scan, { variant: target.variant, mirror: target.mirror, role }));
+		const questions = allQuestions(buildPages(target.scan, questionnaireOptions(target, role)));
 		for (let n = 0; n < SIZES[role]; n++) {
 			const answers: [string, Answer][] = [];
 			for (const q of questions) {

@@ -16,7 +16,16 @@ import { resultTexts } from '$lib/analysis/texts';
 import { deltaLabels, suppressedStatementText, suppressedText } from '$lib/charts/format';
 import { downloadNameOf } from '$lib/download-name';
 import { m } from '$lib/paraglide/messages';
-import { allQuestions, buildPages, formatAnswer, type Answer } from '$lib/scan/questionnaire';
+import {
+	allQuestions,
+	buildPages,
+	CHANGE_CODES,
+	CHANGE_KEY,
+	DONT_KNOW,
+	formatAnswer,
+	questionnaireOptions,
+	type Answer
+} from '$lib/scan/questionnaire';
 import type { Db } from './db';
 import { answers, responses, type ResponseRow } from './db/schema';
 import type { PilotWithScan } from './pilots';
@@ -83,7 +92,8 @@ export const ALL_RESULT_COLUMNS = [
 	'verwacht',
 	'werkelijk',
 	...LADDER_COLUMNS.slice(4),
-	'antwoord'
+	'antwoord',
+	'aantal'
 ];
 
 /** What the result views need of a pilot besides its results: the words of its scan, and which items had mirror questions. */
@@ -212,7 +222,22 @@ export function resultViews(results: PilotResults, pilot: ResultContext): View[]
 			}
 		}
 	}
-	return [deelname, themas, stellingen, verschillen, spiegel, ladder, open];
+	return [deelname, themas, stellingen, verschillen, spiegel, ladder, open, ...changeView(results, roles, tooFew)];
+}
+
+/**
+ * A follow-up round's change question: per role, how many answered ja, een_beetje, nee and
+ * weet_niet (the codes of the raw export), or "te weinig antwoorden". Absent for a first round.
+ */
+function changeView(results: PilotResults, roles: string[], tooFew: string): View[] {
+	if (!results.change) return [];
+	const rows: Cell[][] = [];
+	for (const role of roles) {
+		const counts = results.change.byRole[role];
+		if (!counts) rows.push([role, tooFew, null]);
+		else for (const code of [...CHANGE_CODES, DONT_KNOW] as const) rows.push([role, code, counts[code]]);
+	}
+	return [{ name: 'Verandering', title: m.rd_sheet_change(), columns: ['rol', 'antwoord', 'aantal'], rows }];
 }
 
 /** All views in one table, with a "view" column and the union of the views' columns. */
@@ -284,14 +309,14 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function rawAnswerRows(
 	results: PilotResults,
-	pilot: Pick<PilotWithScan, 'scan' | 'variant' | 'mirror' | 'roles'>,
+	pilot: Pick<PilotWithScan, 'scan' | 'variant' | 'mirror' | 'roles' | 'previousPilotId'>,
 	data: readonly RawResponse[]
 ): Cell[][] {
 	const shown = new Set(shownRoles(results));
 	const rows: Cell[][] = [];
 	for (const role of pilot.roles) {
 		if (!shown.has(role)) continue;
-		const order = allQuestions(buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role })).map((q) => q.key);
+		const order = allQuestions(buildPages(pilot.scan, questionnaireOptions(pilot, role))).map((q) => q.key);
 		const position = new Map(order.map((key, i) => [key, i]));
 		const ofRole = data.filter((r) => r.role === role).sort((a, b) => byCodeUnits(a.publicId, b.publicId));
 		for (const response of ofRole) {
@@ -302,7 +327,9 @@ export function rawAnswerRows(
 			for (const key of keys) {
 				const answer = response.answers.get(key)!;
 				if (answer.kind === 'text') continue;
-				rows.push([response.publicId, role, response.source, key, answer.kind === 'score' ? answer.score : formatAnswer(answer)]);
+				// The change question's scores are codes, not a scale: the file says which answer.
+				const value = answer.kind === 'score' ? (key === CHANGE_KEY ? CHANGE_CODES[answer.score - 1] : answer.score) : formatAnswer(answer);
+				rows.push([response.publicId, role, response.source, key, value]);
 			}
 		}
 	}
@@ -326,7 +353,7 @@ export function exportNeedsManage(kind: ExportKind): boolean {
 /** The file of one export kind; `raw` (the submitted responses) is only used for antwoorden.*. */
 export async function buildExport(
 	kind: ExportKind,
-	pilot: Pick<PilotWithScan, 'id' | 'municipality' | 'roundLabel' | 'scan' | 'variant' | 'mirror' | 'roles'>,
+	pilot: Pick<PilotWithScan, 'id' | 'municipality' | 'roundLabel' | 'scan' | 'variant' | 'mirror' | 'roles' | 'previousPilotId'>,
 	results: PilotResults,
 	raw: readonly RawResponse[]
 ): Promise<{ body: Uint8Array | string; contentType: string; fileName: string }> {

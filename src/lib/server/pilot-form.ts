@@ -57,7 +57,8 @@ export function newPilotValues(): PilotFormValues {
 		closesOn: '',
 		// Appearing in benchmarks needs an explicit yes.
 		benchmarkConsent: false,
-		contact: ''
+		contact: '',
+		previousPilotId: ''
 	};
 }
 
@@ -75,7 +76,8 @@ export function pilotValues(pilot: PilotWithScan): PilotFormValues {
 		opensOn: pilot.opensOn ?? '',
 		closesOn: pilot.closesOn ?? '',
 		benchmarkConsent: pilot.benchmarkConsent,
-		contact: pilot.contact ?? ''
+		contact: pilot.contact ?? '',
+		previousPilotId: pilot.previousPilotId === null ? '' : String(pilot.previousPilotId)
 	};
 }
 
@@ -105,7 +107,8 @@ export function readPilotForm(formData: FormData): PilotFormFailure & { data: Pi
 		opensOn: text('opensOn'),
 		closesOn: text('closesOn'),
 		benchmarkConsent: formData.has('benchmarkConsent'),
-		contact: text('contact')
+		contact: text('contact'),
+		previousPilotId: text('previousPilotId')
 	};
 
 	const parsed = pilotFormSchema.safeParse(values);
@@ -150,7 +153,7 @@ export function submitPilotForm<T>(
 	try {
 		return { ok: true, result: save(data) };
 	} catch (e) {
-		if (e instanceof PilotError) return { ok: false, values, errors: { form: e.message } };
+		if (e instanceof PilotError) return { ok: false, values, errors: { [e.field ?? 'form']: e.message } };
 		throw e;
 	}
 }

@@ -64,7 +64,15 @@ export const pilotFormSchema = z
 		opensOn: optionalDay,
 		closesOn: optionalDay,
 		benchmarkConsent: z.boolean(),
-		contact: contactSchema
+		contact: contactSchema,
+		/** The earlier round of the same municipality ('' for none); who may choose which is checked in rounds.ts. */
+		previousPilotId: z
+			.string()
+			.trim()
+			.default('')
+			.refine((s) => s === '' || (/^[1-9]\d{0,9}$/.test(s) && Number(s) <= 2 ** 31), { error: () => m.rd_previous_invalid() })
+			.transform((s) => (s === '' ? null : Number(s)))
+			.optional()
 	})
 	.refine((p) => !p.opensOn || !p.closesOn || p.opensOn <= p.closesOn, {
 		path: ['closesOn'],
@@ -74,7 +82,15 @@ export const pilotFormSchema = z
 export type PilotForm = z.infer<typeof pilotFormSchema>;
 
 /** A rule about pilots that a form cannot check by itself; its message is in the request's language. */
-export class PilotError extends Error {}
+export class PilotError extends Error {
+	/** The form field the message belongs to; none for a message about the whole form. */
+	constructor(
+		message: string,
+		readonly field?: 'previousPilotId'
+	) {
+		super(message);
+	}
+}
 
 function resolveScan(form: PilotForm) {
 	const [id, version] = form.scan.split('@');
@@ -106,7 +122,8 @@ function columns(form: PilotForm, roles: string[]) {
 		opensOn: form.opensOn,
 		closesOn: form.closesOn,
 		benchmarkConsent: form.benchmarkConsent,
-		contact: form.contact
+		contact: form.contact,
+		previousPilotId: form.previousPilotId ?? null
 	};
 }
 

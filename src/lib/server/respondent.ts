@@ -2,7 +2,7 @@
 // the reason the link cannot be used), the link a typed letter code opens, the one way their
 // answers are recorded, and the link and scan text a respondent gets in their language.
 import { parseAnswers, questionsByKey } from '$lib/scan/answers';
-import { allQuestions, buildPages, type Page, type Question } from '$lib/scan/questionnaire';
+import { allQuestions, buildPages, isFollowUp, questionnaireOptions, type Page, type Question } from '$lib/scan/questionnaire';
 import type { ScanDefinition } from '$lib/scan/schema';
 import { baseLocale, getLocale, isLocale, locales, type Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -19,6 +19,8 @@ import { scanForLocale } from './scans';
 
 export type PublicPilot = Pick<Pilot, 'id' | 'municipality' | 'variant' | 'mirror' | 'minGroupSize' | 'roles' | 'closesOn' | 'contact'> & {
 	scan: ScanDefinition;
+	/** A later round: the questionnaire ends with the change question. */
+	followUp: boolean;
 };
 
 export type LinkState =
@@ -75,8 +77,9 @@ function publicPilot(pilot: PilotWithScan): PublicPilot {
 		id: pilot.id,
 		municipality: pilot.municipality,
 		variant: pilot.variant,
-		// Whether mirror questions are asked: the intro's time estimate counts them.
+		// Whether mirror questions and the change question are asked: the intro's time estimate counts them.
 		mirror: pilot.mirror,
+		followUp: isFollowUp(pilot),
 		minGroupSize: pilot.minGroupSize,
 		roles: pilot.roles,
 		closesOn: pilot.closesOn,
@@ -96,10 +99,11 @@ const questionnaires = new Map<string, Questionnaire>();
 const MAX_QUESTIONNAIRES = 500;
 
 export function questionnaireFor(pilot: PilotWithScan, role: string, locale: Locale = getLocale()): Questionnaire {
-	const key = `${pilot.scanHash}\n${locale}\n${pilot.variant}\n${pilot.mirror}\n${role}`;
+	const options = questionnaireOptions(pilot, role);
+	const key = `${pilot.scanHash}\n${locale}\n${pilot.variant}\n${pilot.mirror}\n${options.followUp}\n${role}`;
 	let questionnaire = questionnaires.get(key);
 	if (!questionnaire) {
-		const pages = buildPages(scanForLocale(pilot, locale), { variant: pilot.variant, mirror: pilot.mirror, role });
+		const pages = buildPages(scanForLocale(pilot, locale), options);
 		questionnaire = { pages, questions: questionsByKey(allQuestions(pages)) };
 		// A long-running server with very many scan versions starts over rather than grow without end.
 		if (questionnaires.size >= MAX_QUESTIONNAIRES) questionnaires.clear();

@@ -3,7 +3,7 @@
 // typed-in one (paper, import) counts once a second account confirmed it.
 import type { Statement } from 'better-sqlite3';
 import { analysePilot, type PilotResults, type ResponseData } from '$lib/analysis/aggregate';
-import type { Answer } from '$lib/scan/questionnaire';
+import { isFollowUp, type Answer } from '$lib/scan/questionnaire';
 import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Db } from './db';
 import { responses } from './db/schema';
@@ -88,7 +88,8 @@ export function analyseResponses(pilot: PilotWithScan, responses: readonly Respo
 		roles: pilot.roles,
 		minGroupSize: pilot.minGroupSize,
 		responses,
-		shuffleSeed: pilot.id
+		shuffleSeed: pilot.id,
+		followUp: isFollowUp(pilot)
 	});
 }
 

@@ -131,11 +131,17 @@ export const planActions = sqliteTable(
 			.notNull()
 			.default('gepland'),
 		successSign: text('success_sign').notNull().default(''),
+		/**
+		 * The action of the previous round's plan this one was carried over from, so carrying twice adds
+		 * nothing (see rounds.ts). No foreign key: the earlier pilot may be deleted, this plan stays.
+		 */
+		carriedFromId: integer('carried_from_id'),
 		createdAt: createdAt(),
 		updatedAt: text('updated_at')
 	},
 	(t) => [
 		index('plan_actions_pilot_position_idx').on(t.pilotId, t.position),
+		uniqueIndex('plan_actions_pilot_carried_idx').on(t.pilotId, t.carriedFromId),
 		check('plan_actions_due_month', sql`${t.dueMonth} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'`)
 	]
 );

@@ -32,6 +32,7 @@ const actionLabels = (): Record<AuditAction, string> => ({
 	release: m.fac_audit_release(),
 	import: m.fac_audit_import(),
 	export: m.fac_audit_export(),
+	'plan-carry': m.rd_audit_plan_carry(),
 	'account-create': m.fac_audit_account_create(),
 	'account-deactivate': m.fac_audit_account_deactivate(),
 	'account-activate': m.fac_audit_account_activate(),

@@ -12,10 +12,12 @@ import { addAction, moveAction } from '$lib/server/plan';
 import { actionInput } from '$lib/server/plan-form';
 import { describedPlan, formChoices, planContext } from '$lib/server/plan-view';
 import { readForm } from '$lib/server/request';
+import { audit } from '$lib/server/audit';
+import { carryFromPrevious, carryOffer } from '$lib/server/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { pilot, access } = requirePilot(event, 'view');
+	const { pilot, access, user } = requirePilot(event, 'view');
 	const context = planContext(db(), pilot);
 	const { actions, overview, today } = describedPlan(context);
 	return {
@@ -25,7 +27,9 @@ export const load: PageServerLoad = async (event) => {
 		gentle: actions.length > GENTLE_LIMIT,
 		full: actions.length >= MAX_ACTIONS,
 		// What the add form offers; viewers get none of it.
-		choices: access === 'manage' ? formChoices(context, today) : null
+		choices: access === 'manage' ? formChoices(context, today) : null,
+		// The earlier round's open actions, to carry into this plan (managers only).
+		carry: access === 'manage' ? carryOffer(db(), user, pilot) : null
 	};
 };
 
@@ -59,6 +63,16 @@ export const actions: Actions = {
 			return fail(409, { action: 'voegtoe' as const, errors: { form: error }, values });
 		}
 		return { action: 'voegtoe' as const, done: true, id: added.value };
+	},
+	meenemen: async (event) => {
+		const { pilot, user } = requirePilot(event, 'manage');
+		const form = await readForm(event.request);
+		if (form.get('confirm') !== 'ja') return fail(400, { action: 'meenemen' as const, errors: { confirm: m.rd_carry_unconfirmed() } });
+		const outcome = carryFromPrevious(db(), user, pilot);
+		if (!outcome) return fail(409, { action: 'meenemen' as const, errors: { form: m.rd_carry_no_previous() } });
+		if (!outcome.ok) return fail(409, { action: 'meenemen' as const, errors: { form: m.pl_full({ max: MAX_ACTIONS }) } });
+		if (outcome.added) audit(db(), user, 'plan-carry', { pilotId: pilot.id, detail: `${outcome.added} × ${pilot.previousPilotId}` });
+		return { action: 'meenemen' as const, done: true, added: outcome.added };
 	},
 	verplaats: async (event) => {
 		const { pilot } = requirePilot(event, 'manage');

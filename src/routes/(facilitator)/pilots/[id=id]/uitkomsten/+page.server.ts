@@ -52,6 +52,12 @@ export const load: PageServerLoad = async (event) => {
 		scores: { chart: scores, download: chartDownload(pilot, scores) },
 		heatmap: { chart: heatmap, download: chartDownload(pilot, heatmap) },
 		radar: { chart: radar, download: chartDownload(pilot, radar) },
+		// A follow-up round links to the comparison with the earlier one (which checks access to both).
+		followUp: pilot.previousPilotId !== null,
+		// A follow-up round's change question, counted in the release (roles below k have none).
+		change: results.change
+			? results.roles.map((r) => ({ role: r.role, label: src.texts.role(r.role), counts: results.change!.byRole[r.role] ?? null }))
+			: null,
 		themeLinks: results.themes.map((t) => ({ id: t.id, title: src.texts.theme(t.id) })),
 		comparisonLabels: [src.texts.role(a), src.texts.role(b)]
 	};

@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { formatDay } from '$lib/dates';
 import type { Locale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
-import { findRole, pilotMinutes } from '$lib/scan/questionnaire';
+import { findRole, isFollowUp, pilotMinutes } from '$lib/scan/questionnaire';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import type { Pilot } from '$lib/server/db/schema';
@@ -50,7 +50,7 @@ export const load: PageServerLoad = async (event) => {
 	// Each letter's own role's estimate (the one estimate, as on the intro and the paper form), once per role.
 	const minutesByRole = new Map<string, string>();
 	const minutesOf = (role: string) => {
-		if (!minutesByRole.has(role)) minutesByRole.set(role, pilotMinutes(scan, pilot, [role], locale));
+		if (!minutesByRole.has(role)) minutesByRole.set(role, pilotMinutes(scan, { ...pilot, followUp: isFollowUp(pilot) }, [role], locale));
 		return minutesByRole.get(role)!;
 	};
 

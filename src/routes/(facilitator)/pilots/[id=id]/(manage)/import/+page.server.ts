@@ -3,7 +3,7 @@
 import { fail } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/forms/field-errors';
 import { m } from '$lib/paraglide/messages';
-import { allQuestions, buildPages, DONT_KNOW, findRole } from '$lib/scan/questionnaire';
+import { allQuestions, buildPages, DONT_KNOW, findRole, questionnaireOptions } from '$lib/scan/questionnaire';
 import { IMPORT_COLUMNS, importResponses, MAX_IMPORT_BYTES } from '$lib/server/csv-import';
 import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const { pilot } = requirePilot(event, 'manage');
 	// A short example built from this pilot's own questions, so the codes in it really work.
 	const role = pilot.roles[0];
-	const questions = allQuestions(buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role }));
+	const questions = allQuestions(buildPages(pilot.scan, questionnaireOptions(pilot, role)));
 	const pick = (kinds: string[]) => questions.find((q) => kinds.includes(q.kind))?.key;
 	const likert = pick(['likert']);
 	const mirror = pick(['mirror']);

@@ -2,7 +2,7 @@
 import { fail } from '@sveltejs/kit';
 import { getLocale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
-import { allQuestions, buildPages } from '$lib/scan/questionnaire';
+import { allQuestions, buildPages, questionnaireOptions } from '$lib/scan/questionnaire';
 import { audit } from '$lib/server/audit';
 import { db } from '$lib/server/db';
 import { requirePilot } from '$lib/server/guard';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		roles: roles.map((r) => ({ id: r.id, label: r.label })),
 		role: role && { id: role.id, label: role.label },
-		pages: role ? buildPages(scan, { variant: pilot.variant, mirror: pilot.mirror, role: role.id }) : []
+		pages: role ? buildPages(scan, questionnaireOptions(pilot, role.id)) : []
 	};
 };
 
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const role = String(form.get('rol') ?? '');
 		if (!pilot.roles.includes(role)) return fail(400, { message: m.fac_entry_choose_role(), values: {}, errors: {} });
-		const questions = allQuestions(buildPages(pilot.scan, { variant: pilot.variant, mirror: pilot.mirror, role }));
+		const questions = allQuestions(buildPages(pilot.scan, questionnaireOptions(pilot, role)));
 		const raw: Record<string, string> = {};
 		for (const q of questions) {
 			const v = form.get(q.key);

@@ -1,7 +1,7 @@
 // The printable large-print paper questionnaire of one role, in the language chosen for printing;
 // the page around it stays in the user's own language.
 import { dontKnowLabel, scaleLabels } from '$lib/labels';
-import { buildPages, fillIntro, pilotMinutes } from '$lib/scan/questionnaire';
+import { buildPages, fillIntro, isFollowUp, pilotMinutes, questionnaireOptions } from '$lib/scan/questionnaire';
 import { requirePilot } from '$lib/server/guard';
 import { inLocale } from '$lib/server/locale';
 import { printSetup } from '$lib/server/respondent';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const requested = url.searchParams.get('rol');
 	const roleId = pilot.roles.find((id) => id === requested) ?? null;
 	const role = roleId ? scan.roles.find((r) => r.id === roleId)! : null;
-	const pages = role ? buildPages(scan, { variant: pilot.variant, mirror: pilot.mirror, role: role.id }) : [];
+	const pages = role ? buildPages(scan, questionnaireOptions(pilot, role.id)) : [];
 	return {
 		// The links to each role's form keep the language chosen for printing.
 		roles: pilot.roles.map((id) => {
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		pages,
 		intro: fillIntro(scan.paperIntro ?? scan.intro, {
 			minimum: pilot.minGroupSize,
-			minutes: role ? pilotMinutes(scan, pilot, [role.id]) : ''
+			minutes: role ? pilotMinutes(scan, { ...pilot, followUp: isFollowUp(pilot) }, [role.id]) : ''
 		}),
 		glossary: scan.glossary
 	};
