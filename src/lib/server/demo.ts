@@ -3,7 +3,7 @@
 // plan van aanpak. Made in one transaction on a new database, and again by `npm run demo:reset`.
 // Every demo pilot is flagged `demo`, so a reset removes exactly those. The numbers are made up.
 import { asc, eq } from 'drizzle-orm';
-import { buildPages, type Answer, type Question } from '$lib/scan/questionnaire';
+import { buildPages, questionnaireOptions, type Answer, type Question } from '$lib/scan/questionnaire';
 import { answerColumns } from '$lib/scan/answer-codec';
 import { linkTargets } from '$lib/plan/rules';
 import { agendaCandidates } from '$lib/analysis/agenda';
@@ -72,7 +72,8 @@ function answersOf(
 	role: string,
 	mirrorTarget: string | undefined,
 	pages: ReturnType<typeof buildPages>,
-	random: () => number
+	random: () => number,
+	changeRandom: () => number
 ) {
 	// The first pilot draws exactly as the original demo did, so its figures stay the same.
 	const mood = profile.legacy ? 0 : (random() - 0.5) * 0.9;
@@ -81,6 +82,12 @@ function answersOf(
 	pages.forEach((page, t) => {
 		const theme = page.theme.id;
 		for (const q of page.questions as Question[]) {
+			// Since the last round most saw something change, a few did not or cannot say.
+			if (q.kind === 'change') {
+				const r = changeRandom();
+				out.push([q.key, r < 0.1 ? { kind: 'dontKnow' } : { kind: 'score', score: r < 0.45 ? 1 : r < 0.85 ? 2 : 3 }]);
+				continue;
+			}
 			if (random() < 0.03) continue; // an unanswered question now and then
 			if (q.kind === 'likert') out.push([q.key, draw(random, meanOf(profile, role, t, theme, q.item.id) + mood)]);
 			// People tend to expect the other side to be more positive than it is.
@@ -149,11 +156,13 @@ function seedPilot(
 	const { response, answer } = statements(db);
 	for (const role of roles) {
 		const target = def.roles.find((r) => r.id === role)?.mirrorTarget;
-		const pages = buildPages(def, { variant: pilot.variant, mirror: pilot.mirror, role });
+		const pages = buildPages(def, questionnaireOptions(pilot, role));
+		// A follow-up round's change question is drawn apart, so the scan's own answers stay as they were.
+		const changeRandom = seededRandom(profile.seed + 1);
 		const submitted = profile.sizes[role] ?? 0;
 		for (let n = 0; n < submitted + (profile.inProgress?.[role] ?? 0); n++) {
 			const done = n < submitted;
-			const answers = answersOf(profile, role, target, pages, random);
+			const answers = answersOf(profile, role, target, pages, random, changeRandom);
 			// Someone still busy has answered the first themes only.
 			const kept = done ? answers : answers.slice(0, Math.floor(answers.length / 3));
 			// The demo's paper forms count as confirmed by a second person.
