@@ -16,5 +16,8 @@ export const config = {
 	adminEmail: process.env.ADMIN_EMAIL || 'beheer@quickscan.local',
 	adminPassword: process.env.ADMIN_PASSWORD || '',
 	sessionIdleMinutes: Number(process.env.SESSION_IDLE_MINUTES) || 120,
-	sessionMaxHours: Number(process.env.SESSION_MAX_HOURS) || 12
+	sessionMaxHours: Number(process.env.SESSION_MAX_HOURS) || 12,
+	/** Read-aloud audio files (made from the scans' own text), kept between starts. */
+	audioDir: process.env.AUDIO_DIR || path.join(path.dirname(process.env.DATABASE_PATH || 'data/quickscan.db'), 'audio'),
+	readAloud: flag(process.env.READ_ALOUD, true)
 };
