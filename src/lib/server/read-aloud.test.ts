@@ -99,7 +99,7 @@ describe('a changed text', () => {
 		expect(changed.text).toBe(after[0].text);
 		expect(mp3Seconds(fs.readFileSync(audioFile(changed.src.slice(7, 39))!)).seconds).toBeGreaterThan(1);
 		expect(aloud(before)!.src).toBe(old.src);
-	});
+	}, 120_000);
 
 	it('in another voice or language is another file', () => {
 		expect(audioHash([{ text: 'Ja.', lang: 'nl' }])).not.toBe(audioHash([{ text: 'Ja.', lang: 'en' }]));
