@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionSpoken, scanQuestions, withPronunciation, type SpokenPart } from '$lib/read-aloud/spoken';
 import type { Locale } from '$lib/paraglide/runtime';
+import { scanSchema } from '$lib/scan/schema';
 import { SOURCE_LOCALE } from '$lib/scan/translation';
 import { aloud, audioFile, audioHash, openAudioDir, prepareScans, whenIdle } from './read-aloud';
 import { loadScans, scanIn } from './scans';
@@ -119,6 +120,14 @@ describe('withPronunciation', () => {
 		const parts: SpokenPart[] = [{ text: 'Het UWV helpt.', lang: 'nl' }];
 		expect(audioHash(withPronunciation(parts, list))).not.toBe(audioHash(parts));
 		expect(parts[0].text).toBe('Het UWV helpt.');
+	});
+
+	it('is an optional, short list in the scan file', () => {
+		const definition = scans[0].definition;
+		expect(scanSchema.safeParse({ ...definition, pronunciation: list }).success).toBe(true);
+		const long = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`woord${i}`, 'zeg']));
+		expect(scanSchema.safeParse({ ...definition, pronunciation: long }).success).toBe(false);
+		expect(scanSchema.safeParse({ ...definition, pronunciation: { UWV: '' } }).success).toBe(false);
 	});
 
 	it('rejects a name that is not a file of ours', () => {
