@@ -17,10 +17,7 @@ async function firstQuestion(page: Page, municipality: string) {
 
 /** Tabs from the top of the page to the statement's player, as a keyboard user would. */
 async function tabTo(page: Page, name: string) {
-	const player = page
-		.getByRole('region')
-		.or(page.locator('audio'))
-		.and(page.getByLabel(name, { exact: true }));
+	const player = page.locator('audio').and(page.getByLabel(name, { exact: true }));
 	await page.locator('body').focus();
 	for (let i = 0; i < 20; i++) {
 		await page.keyboard.press('Tab');
