@@ -99,10 +99,11 @@ export function audioFile(hash: string): string | null {
  */
 export function aloud(parts: SpokenPart[], pronunciation?: Pronunciation): Aloud | null {
 	if (!dir) return null;
-	const hash = audioHash(withPronunciation(parts, pronunciation));
+	const said = withPronunciation(parts, pronunciation);
+	const hash = audioHash(said);
 	if (!hash) return null;
 	if (!ready.has(hash)) {
-		enqueue(hash, withPronunciation(parts, pronunciation));
+		enqueue(hash, said);
 		return null;
 	}
 	// The device's own voice reads the text as written; a text in two languages is left to the file.
