@@ -4,9 +4,11 @@ import { findBrowser } from './scripts/browser';
 const PORT = 4173;
 // The tests run against the production build on a fresh database with the demo programme loaded. The
 // request log goes to a file, so tests can check what it holds (never a token).
+// The read-aloud audio is made while the app builds (the server would make it in the background,
+// but then a test could find its control missing): every test sees the same page.
 const server = [
 	`node -e "const fs=require('fs');fs.rmSync('.e2e-data',{recursive:true,force:true});fs.mkdirSync('.e2e-data')"`,
-	'vite build',
+	'(npx tsx scripts/read-aloud.ts > .e2e-data/read-aloud.log & audio=$!; vite build && wait $audio)',
 	'node scripts/serve.js > .e2e-data/server.log'
 ].join(' && ');
 

@@ -39,6 +39,9 @@ function secure(response: Response, isLink: boolean, signedIn: boolean): Respons
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);
 	// A URL that holds a token must never reach another site, not even in a referrer.
 	if (isLink) response.headers.set('Referrer-Policy', 'no-referrer');
+	// A file named by a hash of its content (the read-aloud audio of a scan's public text) is the
+	// same for everyone and never changes: it keeps its long caching and depends on no cookie.
+	if (response.headers.get('Cache-Control')?.includes('immutable')) return response;
 	// An answer that says no-store itself keeps its own words (a stream of events adds no-transform).
 	if ((isLink || signedIn) && !response.headers.get('Cache-Control')?.includes('no-store'))
 		response.headers.set('Cache-Control', 'no-store');

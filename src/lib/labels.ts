@@ -1,6 +1,7 @@
 // Interface words for codes that are stored in English, in the request's language. Functions, not
 // constants: the words are looked up when they are shown, in the language of that moment.
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 
 export const councilTypeLabels = () =>
 	({
@@ -22,5 +23,8 @@ export const variantLabels = (minutes?: { full: string; short: string }) => {
 export const statusLabels = () => ({ draft: m.status_draft(), open: m.status_open(), closed: m.status_closed() }) as const;
 
 /** The five answers of a statement, from 1 (strongly disagree) to 5 (strongly agree). */
-export const scaleLabels = () => [m.scale_1(), m.scale_2(), m.scale_3(), m.scale_4(), m.scale_5()] as const;
-export const dontKnowLabel = () => m.dont_know();
+export const scaleLabels = (locale?: Locale) => {
+	const options = locale && { locale };
+	return [m.scale_1({}, options), m.scale_2({}, options), m.scale_3({}, options), m.scale_4({}, options), m.scale_5({}, options)] as const;
+};
+export const dontKnowLabel = (locale?: Locale) => m.dont_know({}, locale && { locale });

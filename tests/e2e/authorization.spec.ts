@@ -71,12 +71,16 @@ test.beforeAll(async () => {
 	const planDb = new Database('.e2e-data/quickscan.db', { readonly: true });
 	const planAction = (planDb.prepare('SELECT id FROM plan_actions WHERE pilot_id = ?').get(pilotA) as { id: number }).id;
 	planDb.close();
+	const token = await linkOf(contexts.get('owner')!, pilotA);
+	// A read-aloud file that exists: the first one on the link's first page (made before the server started).
+	const firstPage = await (await contexts.get('anonymous')!.get(`/s/${token}/1`)).text();
 	ctx = {
 		pilot: pilotA,
-		token: await linkOf(contexts.get('owner')!, pilotA),
+		token,
 		otherToken: await linkOf(contexts.get('otherFacilitator')!, pilotB),
 		resetToken,
-		planAction
+		planAction,
+		audio: firstPage.match(/\/audio\/[0-9a-f]{32}\.mp3/)![0]
 	};
 	// Released figures, so the results pages, charts and downloads of pilot A exist to be refused.
 	expect((await contexts.get('owner')!.post(`/pilots/${pilotA}?/release`, { form: { confirm: 'ja' } })).status()).toBeLessThan(400);

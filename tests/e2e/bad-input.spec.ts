@@ -158,7 +158,15 @@ test('no form action or endpoint answers bad input with a 500 or stores any of i
 	const planDb = new Database('.e2e-data/quickscan.db', { readonly: true });
 	const planAction = (planDb.prepare('SELECT id FROM plan_actions WHERE pilot_id = ?').get(pilot) as { id: number }).id;
 	planDb.close();
-	const ctx: Ctx = { pilot, token, otherToken: token, resetToken: 'geen-geldige-resetlink-0123456789', planAction };
+	const ctx: Ctx = {
+		pilot,
+		token,
+		otherToken: token,
+		resetToken: 'geen-geldige-resetlink-0123456789',
+		planAction,
+		// Only read with GET, which this test does not try.
+		audio: `/audio/${'0'.repeat(32)}.mp3`
+	};
 
 	const before = stored(pilot);
 	expect(before).toMatchObject({ invitations: 1, accounts: 0, pilots: 0, planLinks: 1, progress: 0 });

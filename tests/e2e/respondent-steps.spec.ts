@@ -16,7 +16,7 @@ test('a respondent answers by keyboard alone, one question at a time on a phone'
 	await expect(page.getByText(/^Vraag 1 van \d+ in dit thema$/)).toBeVisible();
 	await expect(page.getByRole('group')).toHaveCount(1);
 	// Tab to the first choice, pick the 4th option with the arrow keys, Enter for the next question
-	// (the mirror question), whose first choice is then one Tab away.
+	// (the mirror question), whose first choice comes after its "Lees voor" player.
 	const focusedRadio = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'radio');
 	for (let i = 0; i < 15 && !(await focusedRadio()); i++) await page.keyboard.press('Tab');
 	expect(await focusedRadio()).toBe(true);
@@ -27,6 +27,8 @@ test('a respondent answers by keyboard alone, one question at a time on a phone'
 	await expect(page.getByRole('group')).toHaveCount(1);
 	await expect(page.getByRole('group')).toContainText('Wat denkt u dat de gemeente hier antwoordt?');
 	await page.keyboard.press('Tab');
+	await expect(page.getByLabel('Lees voor: vraag 2', { exact: true })).toBeFocused();
+	for (let i = 0; i < 5 && !(await focusedRadio()); i++) await page.keyboard.press('Tab');
 	await page.keyboard.press('Space');
 	await expect(page.locator('#v-doel-1 input[value="4"]')).toBeChecked();
 	await expect(page.locator('#v-doel-1-spiegel input[value="1"]')).toBeChecked();

@@ -7,7 +7,8 @@ export const BASE = 'http://localhost:4173';
 export type Actor = 'anonymous' | 'respondent' | 'otherRespondent' | 'viewer' | 'owner' | 'otherFacilitator' | 'admin';
 export const ACTORS: Actor[] = ['anonymous', 'respondent', 'otherRespondent', 'viewer', 'owner', 'otherFacilitator', 'admin'];
 /** `planAction`: an action in the plan van aanpak of `pilot`. */
-export type Ctx = { pilot: number; token: string; otherToken: string; resetToken: string; planAction: number };
+/** `audio`: the address of a read-aloud file that exists (/audio/<hash>.mp3). */
+export type Ctx = { pilot: number; token: string; otherToken: string; resetToken: string; planAction: number; audio: string };
 export type Rule = 'all' | 'signedIn' | 'managers' | 'viewers' | 'creators' | 'admin' | 'nobody';
 
 /** Which actors a rule allows; every other actor must be denied. */
@@ -136,7 +137,9 @@ export const MATRIX: Record<string, Entry> = {
 	// /stem (a redirect for everyone). This one is no code at all, so it counts toward no limit.
 	'/stem': { url: () => '/stem', get: 'all', actions: { default: 'all' } },
 	'/stem/[code]': { url: () => '/stem/geen-code', get: 'all', actions: { stem: 'all' } },
-	'/s/[token=token]/antwoord': { url: s('/antwoord'), get: 'all', methods: { POST: 'all' } }
+	'/s/[token=token]/antwoord': { url: s('/antwoord'), get: 'all', methods: { POST: 'all' } },
+	// Read-aloud audio: a scan's own public text, the same for everyone; names of no file are not found.
+	'/audio/[hash=audio].mp3': { url: (c) => c.audio, get: 'all', methods: { GET: 'all' } }
 };
 
 /** How many layouts (each a node of a page's __data.json) wrap a route directory, the root's included. */

@@ -87,7 +87,12 @@ export const scanSchema = z
 		roles: z.array(roleSchema).min(2, 'een scan heeft minstens twee rollen'),
 		comparison: z.tuple([slug, slug]),
 		themes: z.array(themeSchema).min(1, 'een scan heeft minstens één thema'),
-		analysis: analysisThresholdsSchema.default(analysisThresholdsSchema.parse({}))
+		analysis: analysisThresholdsSchema.default(analysisThresholdsSchema.parse({})),
+		/** Words the read-aloud voice says wrongly, with what it should say instead (spoken text only). */
+		pronunciation: z
+			.record(z.string().trim().min(1, 'mag niet leeg zijn').max(60), text.max(120))
+			.refine((list) => Object.keys(list).length <= 100, 'geef hoogstens 100 woorden')
+			.optional()
 	})
 	.strict()
 	.superRefine((scan, ctx) => {

@@ -19,5 +19,8 @@ export const config = {
 	sessionIdleMinutes: Number(process.env.SESSION_IDLE_MINUTES) || 120,
 	sessionMaxHours: Number(process.env.SESSION_MAX_HOURS) || 12,
 	/** Benchmark rule 3: other pilots a cell needs; never below 5, and 7 is advised (README, Benchmark). */
-	benchmarkMinPilots: minPilotsSetting(process.env.BENCHMARK_MIN_PILOTS)
+	benchmarkMinPilots: minPilotsSetting(process.env.BENCHMARK_MIN_PILOTS),
+	/** Read-aloud audio files (made from the scans' own text), kept between starts. */
+	audioDir: process.env.AUDIO_DIR || path.join(path.dirname(process.env.DATABASE_PATH || 'data/quickscan.db'), 'audio'),
+	readAloud: flag(process.env.READ_ALOUD, true)
 };

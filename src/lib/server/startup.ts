@@ -1,6 +1,6 @@
 // What happens once when the server starts: load and check the scans, open and migrate the
 // database, create the first account (printing its password once) and the demo programme, and start
-// the hourly housekeeping.
+// the hourly housekeeping; then the read-aloud audio is made in the background.
 import { count } from 'drizzle-orm';
 import { config } from './config';
 import { countUsers, createUser, generatePassword } from './auth';
@@ -12,6 +12,7 @@ import { log } from './log';
 import { availableScans, loadScans } from './scans';
 import { refreshBenchmarkSnapshot } from './benchmark';
 import { addMissingLetterCodes } from './invitations';
+import { openAudioDir, prepareScans } from './read-aloud';
 import { linkSecret } from './tokens';
 
 export async function startUp(): Promise<void> {
@@ -50,4 +51,11 @@ export async function startUp(): Promise<void> {
 	const remade = refreshBenchmarkSnapshot(database);
 	if (remade.length) log.info('benchmark snapshot remade', { scans: remade });
 	startHousekeeping(database, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
+	if (config.readAloud) {
+		// Made in a worker thread after this returns: the server answers at once, and each "Lees
+		// voor" appears as soon as its file exists.
+		openAudioDir(config.audioDir);
+		const queued = prepareScans(scans);
+		if (queued) log.info('read-aloud files to make', { files: queued, folder: config.audioDir });
+	}
 }

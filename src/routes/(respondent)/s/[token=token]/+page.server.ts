@@ -14,6 +14,7 @@ import { groupStartLimiter, safeClientAddress, waitInWords } from '$lib/server/r
 import { respondentUrl } from '$lib/server/respondent';
 import { loadAnswers } from '$lib/server/responses';
 import { linkSecret } from '$lib/server/tokens';
+import { introAloud } from '$lib/server/read-aloud';
 import { readForm } from '$lib/server/request';
 import { linkOrError, type PersonalLink } from './guard';
 import { splitIntro } from './intro';
@@ -50,16 +51,21 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 	const ownProgress = own && progressOf(own.token, own.link);
 	// Said only to someone who gets mirror questions, in the words of their questions.
 	const mirror = link.kind === 'personal' ? allQuestions(link.pages).find((q) => q.kind === 'mirror') : undefined;
+	const intro = introParts(scan.intro, { minimum: link.pilot.minGroupSize, minutes });
+	const closesOn = formatDay(link.pilot.closesOn);
+	const introControl = introAloud(intro.lead, closesOn, getLocale(), scan.pronunciation);
 	return {
 		kind: link.kind,
 		token: params.token,
 		municipality: link.pilot.municipality,
 		title: scan.title,
 		// What it is and how long it takes before the way in, the rest after it (in view on a small phone).
-		...introParts(scan.intro, { minimum: link.pilot.minGroupSize, minutes }),
+		...intro,
 		glossary: scan.glossary,
 		// Written out here, so the page's script needs no date formatting of its own.
-		closesOn: formatDay(link.pilot.closesOn),
+		closesOn,
+		// The intro's "Lees voor" (ReadAloud.svelte), once its file is made.
+		readAloud: introControl ? { intro: introControl } : {},
 		contact: link.pilot.contact,
 		// A group link without a role lets the respondent say in which role they answer.
 		roleChoices: link.kind === 'group' && !link.invitation.role ? roles.map((r) => ({ id: r.id, choice: r.choice })) : [],

@@ -7,9 +7,11 @@
 // questions (step.ts) saves and comes back to the same place, so closing the page loses little.
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/i18n';
 import { formValues } from '$lib/scan/answers';
 import { questionAnchor, type Page } from '$lib/scan/questionnaire';
 import { db } from '$lib/server/db';
+import { questionsAloud } from '$lib/server/read-aloud';
 import { recordAnswers } from '$lib/server/respondent';
 import { loadAnswers } from '$lib/server/responses';
 import { readForm } from '$lib/server/request';
@@ -56,7 +58,9 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 		asked: asked !== null,
 		// Back from a save button (no JavaScript): the place it stood says the answers were saved.
 		saved: asked !== null && url.searchParams.get(SAVED_PARAM) === '1',
-		showAll: cookies.get(SHOW_ALL_COOKIE) === '1'
+		showAll: cookies.get(SHOW_ALL_COOKIE) === '1',
+		// Each question's "Lees voor" (ReadAloud.svelte), by answer key, once its file is made.
+		readAloud: questionsAloud(page.questions, getLocale(), link.pilot.scan.pronunciation)
 	};
 };
 
