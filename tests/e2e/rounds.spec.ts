@@ -141,3 +141,23 @@ test('without JavaScript too, the follow-up is chosen, compared and its action c
 	test.setTimeout(180_000);
 	await journey(page, info.project.name);
 });
+
+test("the demo's Rivierdal follow-up shows what changed, with the statements of the done actions marked", async ({ page }) => {
+	// Read only: the demo programme on the e2e server's new database (src/lib/server/demo-programme.ts).
+	const [{ id }] = query<{ id: number }>(
+		"SELECT id FROM pilots WHERE municipality = 'Rivierdal (demo)' AND round_label = 'Vervolgmeting' AND demo = 1"
+	);
+	await login(page);
+	await open(page, `/pilots/${id}/uitkomsten/rondes`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergelijking met de vorige ronde – Rivierdal (demo)');
+	const raad = page
+		.locator('section')
+		.filter({ has: page.getByRole('heading', { level: 2, name: /raad/i }) })
+		.first();
+	await expect(raad.getByText(/★ = een actie uit het vorige plan/).first()).toBeVisible();
+	// The done action about asking advice early: its statements rose for the council.
+	const effect = page.getByRole('article').filter({ hasText: 'Advies vragen aan het begin van elk beleidsplan' });
+	await expect(effect).toBeVisible();
+	await expect(effect.getByRole('table').first()).toContainText(/\+\d,\d/);
+	await expectAccessible(page);
+});
