@@ -56,7 +56,7 @@ describe('choosing an earlier round', () => {
 		pilotOf(anna, 'Zuidstad', false);
 		pilotOf(bram);
 		expect(previousOptions(db, anna).map((o) => o.id)).toEqual([own]);
-		expect(previousOptions(db, anna, own)).toEqual([]);
+		expect(previousOptions(db, anna, { id: own, previousPilotId: null })).toEqual([]);
 	});
 
 	it('refuses another municipality, an unreleased, a foreign or an unknown pilot, at the field', () => {
@@ -67,6 +67,15 @@ describe('choosing an earlier round', () => {
 		expect(refusal(() => checkPrevious(db, anna, 'Noorddorp', own, null))).toBe('previousPilotId');
 		for (const id of [draft, foreign, 999999]) expect(refusal(() => checkPrevious(db, anna, 'Zuidstad', id, null))).toBe('previousPilotId');
 		expect(refusal(() => checkPrevious(db, anna, 'Zuidstad', null, null))).toBeNull();
+	});
+	it('keeps the earlier round a draft already names, even when the user no longer manages it', () => {
+		// Bram's pilot was chosen while Anna could manage it; since then she cannot.
+		const foreign = pilotOf(bram);
+		const draft = { id: pilotOf(anna, 'Zuidstad', false), previousPilotId: foreign };
+		expect(previousOptions(db, anna, draft).map((o) => o.id)).toContain(foreign);
+		expect(refusal(() => checkPrevious(db, anna, 'Zuidstad', foreign, draft))).toBeNull();
+		// Another draft cannot name it as a new choice.
+		expect(refusal(() => checkPrevious(db, anna, 'Zuidstad', foreign, { id: draft.id, previousPilotId: null }))).toBe('previousPilotId');
 	});
 });
 

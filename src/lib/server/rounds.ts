@@ -19,35 +19,50 @@ import { MAX_ACTIONS } from '$lib/plan/rules';
 /** Municipality names compare without case and outer spaces ("Zuidstad" and "zuidstad "). */
 const sameMunicipality = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
 
+/** The pilot being edited, when there is one: it is never its own earlier round. */
+type Self = { id: number; previousPilotId: number | null } | null;
+
 /**
  * The pilots a user may name as an earlier round: ones they manage that have a release (a round
- * without released figures has nothing to compare), never the pilot itself. The form lists them
- * all; the check below also asks for the same municipality as the form.
+ * without released figures has nothing to compare), never the pilot itself. The earlier round a
+ * draft already names stays on the list even when the user no longer manages it: keeping a link is
+ * not a new choice, and saving the draft must not drop it unseen. The form lists them all; the
+ * check below also asks for the same municipality as the form.
  */
-export function previousOptions(db: Db, user: SessionUser, selfId: number | null = null): PreviousOption[] {
+export function previousOptions(db: Db, user: SessionUser, self: Self = null): PreviousOption[] {
 	const ids = visiblePilotIds(db, user);
-	if (ids && ids.length === 0) return [];
-	const released = db
-		.selectDistinct({ id: pilots.id, municipality: pilots.municipality, roundLabel: pilots.roundLabel, ownerId: pilots.ownerId })
-		.from(pilots)
-		.innerJoin(releases, eq(releases.pilotId, pilots.id))
-		.where(ids ? inArray(pilots.id, ids) : undefined)
-		.orderBy(pilots.municipality, pilots.id)
-		.all();
-	return released
-		.filter((p) => p.id !== selfId && pilotAccess(db, user, p) === 'manage')
+	const released =
+		ids && ids.length === 0
+			? []
+			: db
+					.selectDistinct({ id: pilots.id, municipality: pilots.municipality, roundLabel: pilots.roundLabel, ownerId: pilots.ownerId })
+					.from(pilots)
+					.innerJoin(releases, eq(releases.pilotId, pilots.id))
+					.where(ids ? inArray(pilots.id, ids) : undefined)
+					.orderBy(pilots.municipality, pilots.id)
+					.all();
+	const options = released
+		.filter((p) => p.id !== self?.id && pilotAccess(db, user, p) === 'manage')
 		.map(({ id, municipality, roundLabel }) => ({ id, municipality, roundLabel }));
+	const stored = self?.previousPilotId ?? null;
+	if (stored === null || options.some((o) => o.id === stored)) return options;
+	const kept = db
+		.select({ id: pilots.id, municipality: pilots.municipality, roundLabel: pilots.roundLabel })
+		.from(pilots)
+		.where(eq(pilots.id, stored))
+		.get();
+	return kept ? [...options, kept] : options;
 }
 
 /**
  * Refuses an earlier round this user may not choose for a pilot of `municipality`: one they do not
- * manage (the same message as one that does not exist), without a release, of another
- * municipality, or the pilot itself. Only drafts are saved, and a draft never has a release, so a
- * chain of rounds cannot loop back on itself.
+ * manage (the same message as one that does not exist) unless the draft already names it, without
+ * a release, of another municipality, or the pilot itself. Only drafts are saved, and a draft never
+ * has a release, so a chain of rounds cannot loop back on itself.
  */
-export function checkPrevious(db: Db, user: SessionUser, municipality: string, previousId: number | null, selfId: number | null): void {
+export function checkPrevious(db: Db, user: SessionUser, municipality: string, previousId: number | null, self: Self): void {
 	if (previousId === null) return;
-	const option = previousOptions(db, user, selfId).find((o) => o.id === previousId);
+	const option = previousOptions(db, user, self).find((o) => o.id === previousId);
 	if (!option) throw new PilotError(m.rd_previous_unknown(), 'previousPilotId');
 	if (!sameMunicipality(option.municipality, municipality))
 		throw new PilotError(m.rd_previous_other_municipality({ municipality: option.municipality }), 'previousPilotId');

@@ -14,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { pilot, user } = requirePilot(event, 'manage');
 	if (pilot.status !== 'draft') return { editable: false as const };
-	return { editable: true as const, values: pilotValues(pilot), scans: scanOptions(), previous: previousOptions(db(), user, pilot.id) };
+	return { editable: true as const, values: pilotValues(pilot), scans: scanOptions(), previous: previousOptions(db(), user, pilot) };
 };
 
 export const actions: Actions = {
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const { user, pilot } = requirePilot(event, 'manage');
 		// updatePilot refuses a pilot that is no longer a draft, with a message the form shows.
 		const outcome = submitPilotForm(await readForm(event.request), (form) => {
-			checkPrevious(db(), user, form.municipality, form.previousPilotId ?? null, pilot.id);
+			checkPrevious(db(), user, form.municipality, form.previousPilotId ?? null, pilot);
 			return updatePilot(db(), pilot.id, form);
 		});
 		if (!outcome.ok) return fail(400, { values: outcome.values, errors: outcome.errors });
