@@ -9,6 +9,7 @@ import {
 	allAnswerKeys,
 	allQuestions,
 	buildPages,
+	CHANGE_KEY,
 	DONT_KNOW,
 	estimatedMinutes,
 	estimatedSeconds,
@@ -154,6 +155,17 @@ describe('allAnswerKeys', () => {
 		expect(all.get('invloed-ladder.nu')).toBe('ladder-now');
 		expect(all.get('doel-1.spiegel')).toBe('mirror');
 		expect(all.get('doel-open')).toBe('open');
+	});
+});
+
+describe('the change question of a follow-up round', () => {
+	const change = allQuestions(buildPages(real, { variant: 'short', mirror: false, role: 'raad', followUp: true })).find(
+		(q) => q.key === CHANGE_KEY
+	)!;
+	it('takes 1 to 3 or "weet niet", and says which when it gets something else', () => {
+		expect(parseAnswerValue(change, '2')).toEqual({ ok: true, answer: { kind: 'score', score: 2 } });
+		expect(parseAnswerValue(change, DONT_KNOW)).toEqual({ ok: true, answer: { kind: 'dontKnow' } });
+		expect(parseAnswerValue(change, '4')).toEqual({ ok: false, error: 'kies 1 (ja), 2 (een beetje), 3 (nee) of "weet niet"' });
 	});
 });
 

@@ -244,7 +244,7 @@ export function parseAnswerValue(question: Question, raw: string): ParsedValue {
 	const value = raw.trim();
 	if (value === '') return { ok: true, answer: null };
 	if (value === DONT_KNOW) return { ok: true, answer: { kind: 'dontKnow' } };
-	if (question.kind === 'change' && !CHANGE_SCORE.test(value)) return { ok: false, error: m.resp_answer_choose() };
+	if (question.kind === 'change' && !CHANGE_SCORE.test(value)) return { ok: false, error: m.rd_change_choose() };
 	if (SCORE.test(value)) return { ok: true, answer: { kind: 'score', score: Number(value) as 1 | 2 | 3 | 4 | 5 } };
 	return { ok: false, error: m.resp_answer_choose() };
 }

@@ -132,7 +132,7 @@ export async function validateImport(
 		}
 		const parsed = parseAnswerValue(question, raw);
 		if (!parsed.ok) {
-			const hint = question.kind === 'open' ? parsed.error : m.fac_csv_score_hint();
+			const hint = question.kind === 'open' ? parsed.error : question.kind === 'change' ? m.rd_csv_change_hint() : m.fac_csv_score_hint();
 			errors.push(at(rowNo, 'value', m.fac_csv_bad_value({ value: raw.slice(0, 40), item: key, hint })));
 			continue;
 		}
