@@ -212,7 +212,7 @@ describe('Dutch errors for bad files', () => {
 		const limit = max.type === 'open' ? max.maxLength : 0;
 		const [error] = await errorsOf(csv([header, ['1', 'raad', 'doel-open', 'x'.repeat(limit + 1)]]));
 		expect(error).toContain('Rij 2, kolom "value"');
-		expect(error).toContain(`maximaal ${limit} tekens`);
+		expect(error).toContain(`tot ${limit} letters`);
 	});
 
 	it('a duplicate item for one response', async () => {
