@@ -2,7 +2,7 @@
 // them as one snapshot per scan version that every pilot page reads, and remakes that snapshot
 // only as src/lib/benchmark/rules.ts allows. Theme scores are taken out of each release once, by
 // SQLite's JSON functions, so a remake never loads answers (nor whole releases) into JavaScript.
-import type { Statement } from 'better-sqlite3';
+import { prepared } from './db/prepared';
 import {
 	benchmarkView,
 	contributionOf,
@@ -48,12 +48,11 @@ const RELEASED_SQL = (where: string) => `
 	WHERE ${where}
 	ORDER BY p.id`;
 
-const statements = new WeakMap<Db, Record<'fill' | 'contributing' | 'ofPilots' | 'latest' | 'insert' | 'prune' | 'keys', Statement>>();
-function prepared(db: Db) {
-	let found = statements.get(db);
-	if (!found) {
+/** The benchmark's statements, prepared once per connection (db/prepared.ts). */
+function statements(db: Db) {
+	return prepared(db, 'benchmark', () => {
 		const c = db.$client;
-		found = {
+		return {
 			fill: c.prepare(FILL_SQL),
 			contributing: c.prepare(RELEASED_SQL(`p.benchmark_consent = 1 AND p.status = 'closed'`)),
 			ofPilots: c.prepare(RELEASED_SQL(`p.id IN (SELECT value FROM json_each(?))`)),
@@ -64,9 +63,7 @@ function prepared(db: Db) {
 			prune: c.prepare('DELETE FROM benchmark_snapshots WHERE scan_key = ? AND number < ?'),
 			keys: c.prepare('SELECT DISTINCT scan_key AS scanKey FROM benchmark_snapshots')
 		};
-		statements.set(db, found);
-	}
-	return found;
+	});
 }
 
 /** Respondents per role in a release's counts. */
@@ -81,14 +78,14 @@ function scoresOf(row: ReleasedRow): { theme: string; role: string; score: numbe
 
 /** Takes the theme scores out of every latest release that has not had them taken out yet. */
 function fillReleaseScores(db: Db): void {
-	prepared(db).fill.run();
+	statements(db).fill.run();
 }
 
 /** Per scan version: the contributions of every closed, consenting pilot with a release (rules 1 and 2). */
 export function currentContributions(db: Db): Map<string, Contribution[]> {
 	fillReleaseScores(db);
 	const byScan = new Map<string, Contribution[]>();
-	for (const row of prepared(db).contributing.all() as ReleasedRow[]) {
+	for (const row of statements(db).contributing.all() as ReleasedRow[]) {
 		const contribution = contributionOf(
 			{ id: row.pilotId, councilType: row.councilType },
 			respondentsOf(JSON.parse(row.counts)),
@@ -109,7 +106,7 @@ const caches = new WeakMap<Db, Map<string, Snapshot>>();
 
 /** The published snapshot of a scan version, or null before the first. */
 export function publishedSnapshot(db: Db, scanKey: string): Snapshot | null {
-	const row = prepared(db).latest.get(scanKey) as
+	const row = statements(db).latest.get(scanKey) as
 		{ id: number; number: number; createdAt: string; members: string; contributions: string } | undefined;
 	if (!row) return null;
 	let cache = caches.get(db);
@@ -134,7 +131,7 @@ export function publishedSnapshot(db: Db, scanKey: string): Snapshot | null {
  * Returns the scan versions it remade.
  */
 export function refreshBenchmarkSnapshot(db: Db): string[] {
-	const s = prepared(db);
+	const s = statements(db);
 	return db.$client.transaction(() => {
 		const current = currentContributions(db);
 		const keys = new Set([...current.keys(), ...(s.keys.all() as { scanKey: string }[]).map((r) => r.scanKey)]);
@@ -181,7 +178,7 @@ export function releasedScores(db: Db, pilotIds: number[]): Map<number, Record<s
 	const found = new Map<number, Record<string, Record<string, number | null>>>();
 	if (!pilotIds.length) return found;
 	fillReleaseScores(db);
-	for (const row of prepared(db).ofPilots.all(JSON.stringify(pilotIds)) as ReleasedRow[]) {
+	for (const row of statements(db).ofPilots.all(JSON.stringify(pilotIds)) as ReleasedRow[]) {
 		const byRole: Record<string, Record<string, number | null>> = {};
 		for (const { theme, role, score } of scoresOf(row)) (byRole[role] ??= {})[theme] = score;
 		found.set(row.pilotId, byRole);
